@@ -1,0 +1,94 @@
+import type { Telegraf } from 'telegraf';
+import type { Config } from './config.js';
+import { createBot, publishCommands } from './bot/create-bot.js';
+import type { BotContext, BotDeps } from './bot/context.js';
+import { describeError } from './bot/telegram-errors.js';
+import { openDatabase, type Database } from './db/database.js';
+import { applyMigrations } from './db/migrations.js';
+import { createRepositories } from './db/repositories/index.js';
+import type { Logger } from './logger.js';
+import { startHttpServer, type RunningServer } from './server/http-server.js';
+
+export interface App {
+  bot: Telegraf<BotContext>;
+  db: Database;
+  http: RunningServer;
+  /** Stops polling or the webhook, the HTTP server and the database; safe to call more than once. */
+  stop(reason?: string): Promise<void>;
+  /** Settles when the bot stops on its own (a fatal polling error) or is stopped. */
+  stopped: Promise<void>;
+}
+
+export interface AppOptions {
+  config: Config & { BOT_TOKEN: string };
+  logger: Logger;
+  now?: () => Date;
+  /** Called when polling dies of a fatal error (401 bad token, 409 another instance polling). */
+  onFatal?: (error: unknown) => void;
+}
+
+/**
+ * Starts the whole bot: migrates the database, builds the bot, serves
+ * health (and the webhook) over HTTP, and starts polling or sets the webhook.
+ * main.ts, the demo and the end-to-end tests all start it this way.
+ */
+export async function startApp(options: AppOptions): Promise<App> {
+  const { config, logger } = options;
+  const applied = await applyMigrations(config.DATABASE_URL);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  const db = await openDatabase(config.DATABASE_URL);
+  const deps: BotDeps = {
+    repos: createRepositories(db.prisma),
+    logger,
+    adminIds: config.ADMIN_TELEGRAM_IDS,
+    defaultTimeZone: config.DEFAULT_TIMEZONE,
+    now: options.now ?? (() => new Date()),
+  };
+  const bot = createBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }, deps);
+
+  const webhookPath = config.BOT_MODE === 'webhook' ? new URL(config.WEBHOOK_URL).pathname : undefined;
+  const http = await startHttpServer({
+    port: config.PORT,
+    health: async () => {
+      await db.prisma.$queryRawUnsafe('SELECT 1');
+      return { ok: true, detail: { mode: config.BOT_MODE, database: db.provider } };
+    },
+    ...(config.BOT_MODE === 'webhook' && webhookPath
+      ? { webhook: { path: webhookPath, handler: bot.webhookCallback(webhookPath, { secretToken: config.WEBHOOK_SECRET }) } }
+      : {}),
+  });
+
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+  let stopping: Promise<void> | undefined;
+  const stop = (reason = 'stop') =>
+    (stopping ??= (async () => {
+      logger.info({ reason }, 'stopping');
+      if (config.BOT_MODE === 'polling') {
+        try {
+          bot.stop(reason);
+        } catch {
+          // Not running (yet): nothing to stop.
+        }
+      }
+      await http.close();
+      await db.close();
+      resolveStopped();
+    })());
+
+  bot.botInfo = await bot.telegram.getMe();
+  await publishCommands(bot, deps);
+  if (config.BOT_MODE === 'webhook') {
+    await bot.telegram.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [] });
+    logger.info({ username: bot.botInfo.username, port: http.port, mode: 'webhook' }, 'bot started');
+  } else {
+    // launch() settles only when polling ends; a rejection is a fatal polling error.
+    bot.launch({ dropPendingUpdates: false }).catch((error: unknown) => {
+      logger.fatal({ err: describeError(error) }, 'polling stopped');
+      options.onFatal?.(error);
+      void stop('fatal');
+    });
+    logger.info({ username: bot.botInfo.username, port: http.port, mode: 'polling' }, 'bot started');
+  }
+  return { bot, db, http, stop, stopped };
+}

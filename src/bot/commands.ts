@@ -1,0 +1,48 @@
+/**
+ * The commands of DESIGN.md, Indonesian name first with its English alias, and
+ * who may use each. /bantuan, setMyCommands and the role checks read this one list.
+ */
+export type Audience = 'everyone' | 'newcomer' | 'exhibitor' | 'official';
+
+export interface CommandSpec {
+  /** Indonesian name, also the key of its description in the catalogue. */
+  id: CommandId;
+  /** English alias; equal to id where one word serves both. */
+  en: string;
+  audience: Audience;
+}
+
+export type CommandId = 'start' | 'bantuan' | 'bahasa' | 'daftar' | 'lapor' | 'progres' | 'misi';
+
+export const COMMANDS: readonly CommandSpec[] = [
+  { id: 'start', en: 'start', audience: 'everyone' },
+  { id: 'bantuan', en: 'help', audience: 'everyone' },
+  { id: 'bahasa', en: 'language', audience: 'everyone' },
+  { id: 'progres', en: 'progress', audience: 'everyone' },
+  { id: 'daftar', en: 'register', audience: 'newcomer' },
+  { id: 'lapor', en: 'sale', audience: 'exhibitor' },
+  { id: 'misi', en: 'mission', audience: 'official' },
+];
+
+/** Both names of a command, for `bot.command(names(...), handler)`. */
+export function names(id: CommandId): string[] {
+  const spec = COMMANDS.find((command) => command.id === id);
+  if (!spec) throw new Error(`unknown command ${id}`);
+  return spec.en === spec.id ? [spec.id] : [spec.id, spec.en];
+}
+
+/** The commands a user sees in /bantuan, given what they are in the active mission. */
+export function visibleCommands(who: { official: boolean; exhibitor: boolean }): CommandSpec[] {
+  return COMMANDS.filter((command) => {
+    switch (command.audience) {
+      case 'everyone':
+        return true;
+      case 'newcomer':
+        return !who.exhibitor;
+      case 'exhibitor':
+        return who.exhibitor;
+      case 'official':
+        return who.official;
+    }
+  });
+}

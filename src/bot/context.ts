@@ -1,0 +1,49 @@
+import type { Context, Scenes } from 'telegraf';
+import type { Lang, Mission, User } from '../domain/entities.js';
+import type { Catalogue } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
+import type { Repositories } from '../db/repositories/index.js';
+
+/** What the bot is built from: the composition root hands it in, tests hand in their own. */
+export interface BotDeps {
+  repos: Repositories;
+  logger: Logger;
+  /** Officials of every mission from the start (ADMIN_TELEGRAM_IDS). */
+  adminIds: readonly bigint[];
+  /** The zone a new mission suggests before the host province is known. */
+  defaultTimeZone: string;
+  /** The clock; tests control it. */
+  now: () => Date;
+}
+
+/** A sale typed in one line and shown back for one confirming tap. Amounts are strings: JSON has no BigInt. */
+export interface SaleDraftState {
+  sourceUpdateId: number;
+  missionId: number;
+  exhibitorId: number;
+  amount: string;
+  kind: 'RETAIL' | 'ORDER' | 'LOI' | 'INVESTMENT';
+  direction: 'SELL' | 'BUY';
+  productText: string | null;
+  quantity: number | null;
+  unit: string | null;
+  buyerName: string | null;
+}
+
+export interface BotSession extends Scenes.WizardSession<Scenes.WizardSessionData> {
+  saleDraft?: SaleDraftState;
+}
+
+/** The context every handler sees: the update, plus the user, language, catalogue and logger resolved once. */
+export interface BotContext extends Context {
+  session: BotSession;
+  scene: Scenes.SceneContextScene<BotContext, Scenes.WizardSessionData>;
+  wizard: Scenes.WizardContextWizard<BotContext>;
+  deps: BotDeps;
+  user: User;
+  lang: Lang;
+  t: Catalogue;
+  log: Logger;
+  /** The active mission, looked up lazily and once per update. */
+  activeMission(): Promise<Mission | undefined>;
+}

@@ -1,0 +1,89 @@
+import { Scenes, Telegraf, session, type MiddlewareFn } from 'telegraf';
+import { catalogue, resolveLang } from '../i18n/index.js';
+import type { Mission } from '../domain/entities.js';
+import { COMMANDS } from './commands.js';
+import type { BotContext, BotDeps, BotSession } from './context.js';
+import { createHelpFeature } from './features/help.js';
+import { createMissionFeature, createMissionScene } from './features/mission.js';
+import { createProgressFeature } from './features/progress.js';
+import { createRegistrationFeature, createRegistrationScene } from './features/registration.js';
+import { createSaleReportFeature } from './features/sale-report.js';
+import { wizardGuard } from './wizard.js';
+import { describeError, optional } from './telegram-errors.js';
+import { say } from './reply.js';
+
+export interface BotOptions {
+  token: string;
+  /** Any Bot API server: Telegram's, a local one, or the simulator. */
+  apiRoot: string;
+}
+
+/**
+ * Builds the bot: middlewares, then one composer per feature. Nothing starts
+ * here; main.ts (or a test) launches it.
+ */
+export function createBot(options: BotOptions, deps: BotDeps): Telegraf<BotContext> {
+  const bot = new Telegraf<BotContext>(options.token, {
+    telegram: { apiRoot: options.apiRoot, webhookReply: false },
+    // A handler stuck on a slow database must not hold the polling loop forever.
+    handlerTimeout: 60_000,
+  });
+
+  bot.use(contextMiddleware(deps));
+  bot.use(
+    session<BotSession, BotContext, 'session'>({
+      store: deps.repos.sessions,
+      defaultSession: () => ({}),
+    }),
+  );
+  bot.use(wizardGuard);
+  const stage = new Scenes.Stage<BotContext>([createMissionScene(), createRegistrationScene()]);
+  bot.use(stage.middleware());
+
+  bot.use(createHelpFeature());
+  bot.use(createMissionFeature());
+  bot.use(createRegistrationFeature());
+  bot.use(createSaleReportFeature());
+  bot.use(createProgressFeature());
+  // A button no handler claimed: from a finished wizard or an old message. Answer it, or the phone spins.
+  bot.on('callback_query', (ctx) => ctx.answerCbQuery(ctx.t.common.staleButton));
+
+  bot.catch(async (error, ctx) => {
+    ctx.log.error({ err: describeError(error), stack: error instanceof Error ? error.stack : undefined }, 'update failed');
+    if (ctx.chat) await optional(ctx.log, 'reply error', () => say(ctx, ctx.t.common.error));
+  });
+  return bot;
+}
+
+/** Per update: a child logger carrying update_id, the user (kept current in the database), language and catalogue. */
+function contextMiddleware(deps: BotDeps): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    ctx.deps = deps;
+    ctx.log = deps.logger.child({ update_id: ctx.update.update_id });
+    // Channel posts and service updates without a sender are not for this bot.
+    if (!ctx.from) return;
+    ctx.user = await deps.repos.users.upsert(ctx.from);
+    ctx.lang = resolveLang(ctx.user.language, ctx.from.language_code);
+    ctx.t = catalogue(ctx.lang);
+    let mission: Promise<Mission | undefined> | undefined;
+    ctx.activeMission = () => (mission ??= deps.repos.missions.findActive());
+    return next();
+  };
+}
+
+/**
+ * Publishes the command menu in both languages. Optional: a Bot API server
+ * that refuses it must not stop the bot.
+ */
+export async function publishCommands(bot: Telegraf<BotContext>, deps: BotDeps): Promise<void> {
+  const menu = COMMANDS.filter((command) => command.audience !== 'official' && command.id !== 'start');
+  await optional(deps.logger, 'setMyCommands id', () =>
+    bot.telegram.setMyCommands(menu.map((command) => ({ command: command.id, description: catalogue('id').commands[command.id] }))),
+  );
+  await optional(deps.logger, 'setMyCommands en', () =>
+    bot.telegram.setMyCommands(
+      menu.map((command) => ({ command: command.en, description: catalogue('en').commands[command.id] })),
+      { language_code: 'en' },
+    ),
+  );
+}

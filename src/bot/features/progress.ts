@@ -1,0 +1,28 @@
+import { Composer } from 'telegraf';
+import { localDayBounds } from '../../domain/day-bounds.js';
+import { localDate } from '../../domain/time.js';
+import type { Mission } from '../../domain/entities.js';
+import type { Repositories } from '../../db/repositories/index.js';
+import { names } from '../commands.js';
+import type { BotContext } from '../context.js';
+import { progressView } from '../presenters.js';
+import { say } from '../reply.js';
+
+/** The mission's sums for "now": today is the mission's local day, in its own time zone. */
+export async function missionTotalsNow(repos: Repositories, mission: Mission, now: Date) {
+  const today = localDate(now, mission.timeZone);
+  const totals = await repos.sales.totals(mission.id, localDayBounds(today, mission.timeZone));
+  return { today, totals };
+}
+
+/** /progres: where the active mission stands; anyone may ask, in private or in a group. */
+export function createProgressFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.command(names('progres'), async (ctx) => {
+    const mission = await ctx.activeMission();
+    if (!mission) return say(ctx, ctx.t.common.noActiveMission);
+    const { today, totals } = await missionTotalsNow(ctx.deps.repos, mission, ctx.deps.now());
+    return say(ctx, ctx.t.progress.message(progressView(mission, totals, today, ctx.lang)));
+  });
+  return feature;
+}

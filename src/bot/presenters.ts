@@ -1,0 +1,91 @@
+import type { Mission, MissionTotals } from '../domain/entities.js';
+import { formatRupiah, formatRupiahCompact } from '../domain/money.js';
+import { provinceByCode } from '../domain/provinces.js';
+import { formatPercent, progress as computeProgress, progressBar } from '../domain/progress.js';
+import { daysBetween, formatDateId, timeZoneLabel } from '../domain/time.js';
+import type { Lang } from '../domain/entities.js';
+import type { Catalogue } from '../i18n/index.js';
+import type { MissionView, ProgressView, SaleView } from '../i18n/views.js';
+import type { SaleDraftState } from './context.js';
+
+/** Domain records to the view models the catalogue words: formatting lives here, once. */
+
+export function provinceName(code: string): string {
+  return provinceByCode(code)?.name ?? code;
+}
+
+export function missionDates(mission: Pick<Mission, 'startDate' | 'endDate'>, lang: Lang): string {
+  return mission.startDate === mission.endDate
+    ? formatDateId(mission.startDate, lang)
+    : `${formatDateId(mission.startDate, lang)} – ${formatDateId(mission.endDate, lang)}`;
+}
+
+export function missionView(mission: Omit<Mission, 'id' | 'status' | 'digestTime' | 'reminderTime' | 'registrationOpen'>, lang: Lang): MissionView {
+  return {
+    name: mission.name,
+    origin: provinceName(mission.originProvince),
+    host: provinceName(mission.hostProvince),
+    city: mission.city,
+    dates: missionDates(mission, lang),
+    timeZone: timeZoneLabel(mission.timeZone) ?? mission.timeZone,
+    target: formatRupiah(mission.targetAmount),
+  };
+}
+
+export function saleView(draft: SaleDraftState, t: Catalogue): SaleView {
+  return {
+    amount: formatRupiah(BigInt(draft.amount)),
+    kind: t.sale.kinds[draft.kind],
+    direction: t.sale.directions[draft.direction],
+    product: draft.productText,
+    quantity: draft.quantity === null ? null : `${draft.quantity}${draft.unit ? ` ${draft.unit}` : ''}`,
+    buyer: draft.buyerName,
+  };
+}
+
+/** The progress figures of a mission from its sums, on its local day `today`. */
+export function missionProgress(mission: Mission, totals: MissionTotals, today: string) {
+  return computeProgress({
+    target: mission.targetAmount,
+    totals: totals.byKind,
+    sell: totals.byDirection.SELL,
+    buy: totals.byDirection.BUY,
+    reportCount: totals.reportCount,
+    verifiedTotal: totals.verifiedTotal,
+    todayTotal: totals.todayTotal,
+    today,
+    startDate: mission.startDate,
+    endDate: mission.endDate,
+  });
+}
+
+export function progressView(mission: Mission, totals: MissionTotals, today: string, lang: Lang): ProgressView {
+  const progress = missionProgress(mission, totals, today);
+  const money = formatRupiahCompact;
+  const phase = today < mission.startDate ? 'before' : today > mission.endDate ? 'after' : 'during';
+  return {
+    mission: mission.name,
+    place: `${mission.city}, ${provinceName(mission.hostProvince)}`,
+    dates: `${missionDates(mission, lang)} (${timeZoneLabel(mission.timeZone) ?? mission.timeZone})`,
+    total: money(progress.total),
+    target: money(mission.targetAmount),
+    bar: progressBar(progress.percentBasis),
+    percent: formatPercent(progress.percentBasis, lang),
+    today: money(totals.todayTotal),
+    todayCount: totals.todayCount,
+    realised: money(progress.realised),
+    committed: money(progress.committed),
+    investment: money(progress.investment),
+    sell: money(totals.byDirection.SELL),
+    buy: money(totals.byDirection.BUY),
+    verified: money(totals.verifiedTotal),
+    reportCount: totals.reportCount,
+    exhibitorCount: totals.exhibitorCount,
+    phase,
+    startsIn: phase === 'before' ? daysBetween(today, mission.startDate) : 0,
+    daysLeft: progress.daysLeft,
+    reached: progress.reached,
+    neededPerDay: money(progress.requiredDailyRate),
+    projected: progress.projectedTotal > 0n ? money(progress.projectedTotal) : null,
+  };
+}

@@ -1,0 +1,48 @@
+import { TelegramError } from 'telegraf';
+import type { Logger } from '../logger.js';
+
+/**
+ * What to do about a failed Bot API call. One policy for every caller
+ * (handlers, the outbox sender): Telegram's error codes mean the same everywhere.
+ */
+export type TelegramErrorAction =
+  | { action: 'retry_after'; seconds: number }
+  | { action: 'chat_migrated'; newChatId: number }
+  | { action: 'chat_unreachable' }
+  | { action: 'not_modified' }
+  | { action: 'retry_later' }
+  | { action: 'give_up'; description: string };
+
+export function classifyTelegramError(error: unknown): TelegramErrorAction {
+  if (!(error instanceof TelegramError)) return { action: 'retry_later' }; // network error, timeout
+  const { code, description, parameters } = error;
+  if (code === 429) return { action: 'retry_after', seconds: parameters?.retry_after ?? 5 };
+  if (parameters?.migrate_to_chat_id) return { action: 'chat_migrated', newChatId: parameters.migrate_to_chat_id };
+  // 403: blocked by the user, kicked from the group, or the user deleted their account.
+  if (code === 403) return { action: 'chat_unreachable' };
+  if (code === 400 && /chat not found/i.test(description)) return { action: 'chat_unreachable' };
+  // Editing a message to what it already says; harmless (a double tap, a retried edit).
+  if (code === 400 && /message is not modified/i.test(description)) return { action: 'not_modified' };
+  if (code >= 500) return { action: 'retry_later' };
+  return { action: 'give_up', description };
+}
+
+/**
+ * Runs a call that is nice to have (setMyCommands, a chat action, answering a
+ * callback query): a failure is logged and never stops the caller.
+ */
+export async function optional<T>(log: Logger, what: string, call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    log.warn({ err: describeError(error), call: what }, 'optional Bot API call failed');
+    return undefined;
+  }
+}
+
+/** An error as loggable fields, without request URLs (they contain the token). */
+export function describeError(error: unknown): { name: string; message: string; code?: number } {
+  if (error instanceof TelegramError) return { name: 'TelegramError', message: error.description, code: error.code };
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: 'Unknown', message: String(error) };
+}

@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
+import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
+import type { Provider } from './schema-files.js';
+
+/**
+ * The Prisma client the repositories use. Both generated clients have the same
+ * model API; the SQLite one's type stands for both.
+ */
+export type DbClient = SqliteClient;
+
+/** Which database a DATABASE_URL selects: a postgres:// URL PostgreSQL, anything else an SQLite file. */
+export function providerOf(url: string): Provider {
+  return /^postgres(ql)?:\/\//i.test(url) ? 'postgresql' : 'sqlite';
+}
+
+/** The SQLite file a `file:` URL names, relative to the working directory. */
+export function sqlitePath(url: string): string {
+  const path = url.replace(/^file:/, '').replace(/\?.*$/, '');
+  if (path === ':memory:') return path;
+  return isAbsolute(path) ? path : resolve(process.cwd(), path);
+}
+
+// Writers wait this long for a lock instead of failing at once with SQLITE_BUSY.
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+/** A driver adapter factory for the URL, usable by the client and the schema engine. */
+export function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+  if (providerOf(url) === 'postgresql') return new PrismaPg({ connectionString: url });
+  const path = sqlitePath(url);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  return new PrismaBetterSqlite3({ url: path, timeout: SQLITE_BUSY_TIMEOUT_MS });
+}
+
+export interface Database {
+  readonly provider: Provider;
+  readonly url: string;
+  readonly prisma: DbClient;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database a URL names. SQLite is switched to WAL, so readers never
+ * wait for the writer and a second process can read while the bot writes.
+ */
+export async function openDatabase(url: string): Promise<Database> {
+  const provider = providerOf(url);
+  const adapter = adapterFactory(url);
+  const prisma =
+    provider === 'postgresql'
+      ? (new PostgresClient({ adapter }) as unknown as DbClient)
+      : new SqliteClient({ adapter });
+  if (provider === 'sqlite') {
+    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await prisma.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+  }
+  return {
+    provider,
+    url,
+    prisma,
+    close: () => prisma.$disconnect(),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * `npm run demo`: the bot, end to end, with no token and no network. Starts
+ * the Bot API simulator on 127.0.0.1 and the real bot (migrations, polling)
+ * on a fresh SQLite file in a temporary folder, plays a scripted opening day
+ * and prints the conversation as it happens.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp } from '../app.js';
+import { configSchema } from '../config.js';
+import { createLogger } from '../logger.js';
+import { BotApiSimulator } from '../simulator/index.js';
+import { DEMO_OFFICIAL_ID, playOpeningDay } from './opening-day.js';
+
+const DEMO_TOKEN = '123456789:AAH-demo-token-for-the-simulator';
+const folder = mkdtempSync(join(tmpdir(), 'misi-dagang-demo-'));
+const sim = new BotApiSimulator({ token: DEMO_TOKEN, botUsername: 'misi_dagang_bot', botFirstName: 'Misi Dagang' });
+const apiRoot = await sim.start();
+const config = configSchema.parse({
+  BOT_MODE: 'polling',
+  BOT_TOKEN: DEMO_TOKEN,
+  TELEGRAM_API_ROOT: apiRoot,
+  DATABASE_URL: `file:${join(folder, 'bot.db')}`,
+  PORT: '0',
+  ADMIN_TELEGRAM_IDS: String(DEMO_OFFICIAL_ID),
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+});
+const logger = createLogger({ level: config.LOG_LEVEL, secrets: [DEMO_TOKEN], destination: process.stderr });
+
+const started = Date.now();
+console.log(`Misi Dagang bot — demo\nBot API simulator: ${apiRoot}\nDatabase: ${config.DATABASE_URL}\n`);
+const app = await startApp({ config: { ...config, BOT_TOKEN: DEMO_TOKEN }, logger });
+const unsubscribe = sim.onEvent((event) => console.log(`${event.line}\n`));
+let failed = false;
+try {
+  await playOpeningDay(sim);
+} catch (error) {
+  failed = true;
+  console.error('The demo stopped:', error);
+} finally {
+  unsubscribe();
+  await app.stop('demo done');
+  await sim.stop();
+  rmSync(folder, { recursive: true, force: true });
+}
+console.log(`— demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s —`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,49 @@
+/**
+ * Ready-to-print values the catalogue words into sentences. The bot builds
+ * them from domain records (amounts already formatted), so both languages
+ * receive the same facts.
+ */
+export interface MissionView {
+  name: string;
+  origin: string;
+  host: string;
+  city: string;
+  dates: string;
+  timeZone: string;
+  target: string;
+}
+
+export interface SaleView {
+  amount: string;
+  kind: string;
+  direction: string;
+  product: string | null;
+  quantity: string | null;
+  buyer: string | null;
+}
+
+export interface ProgressView {
+  mission: string;
+  place: string;
+  dates: string;
+  total: string;
+  target: string;
+  bar: string;
+  percent: string;
+  today: string;
+  todayCount: number;
+  realised: string;
+  committed: string;
+  investment: string;
+  sell: string;
+  buy: string;
+  verified: string;
+  reportCount: number;
+  exhibitorCount: number;
+  phase: 'before' | 'during' | 'after';
+  startsIn: number;
+  daysLeft: number;
+  reached: boolean;
+  neededPerDay: string;
+  projected: string | null;
+}
