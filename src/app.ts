@@ -43,6 +43,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     adminIds: config.ADMIN_TELEGRAM_IDS,
     defaultTimeZone: config.DEFAULT_TIMEZONE,
     now: options.now ?? (() => new Date()),
+    events: { saleRecorded: async () => {} },
   };
   const bot = createBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }, deps);
 

@@ -1,8 +1,17 @@
 import type { Context, Scenes } from 'telegraf';
-import type { Lang, Mission, User } from '../domain/entities.js';
+import type { Lang, Mission, SaleReport, User } from '../domain/entities.js';
 import type { Catalogue } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Repositories } from '../db/repositories/index.js';
+
+/**
+ * What happened, for the parts that react to it (milestone alerts, say)
+ * without the handler knowing them. Called after the change is committed;
+ * a failing listener is logged, never undoes the change.
+ */
+export interface BotEvents {
+  saleRecorded(report: SaleReport): Promise<void>;
+}
 
 /** What the bot is built from: the composition root hands it in, tests hand in their own. */
 export interface BotDeps {
@@ -14,6 +23,7 @@ export interface BotDeps {
   defaultTimeZone: string;
   /** The clock; tests control it. */
   now: () => Date;
+  events: BotEvents;
 }
 
 /** A sale typed in one line and shown back for one confirming tap. Amounts are strings: JSON has no BigInt. */

@@ -3,11 +3,7 @@ import { catalogue, resolveLang } from '../i18n/index.js';
 import type { Mission } from '../domain/entities.js';
 import { COMMANDS } from './commands.js';
 import type { BotContext, BotDeps, BotSession } from './context.js';
-import { createHelpFeature } from './features/help.js';
-import { createMissionFeature, createMissionScene } from './features/mission.js';
-import { createProgressFeature } from './features/progress.js';
-import { createRegistrationFeature, createRegistrationScene } from './features/registration.js';
-import { createSaleReportFeature } from './features/sale-report.js';
+import { createFeatures, createScenes } from './features/index.js';
 import { wizardGuard } from './wizard.js';
 import { describeError, optional } from './telegram-errors.js';
 import { say } from './reply.js';
@@ -37,14 +33,8 @@ export function createBot(options: BotOptions, deps: BotDeps): Telegraf<BotConte
     }),
   );
   bot.use(wizardGuard);
-  const stage = new Scenes.Stage<BotContext>([createMissionScene(), createRegistrationScene()]);
-  bot.use(stage.middleware());
-
-  bot.use(createHelpFeature());
-  bot.use(createMissionFeature());
-  bot.use(createRegistrationFeature());
-  bot.use(createSaleReportFeature());
-  bot.use(createProgressFeature());
+  bot.use(new Scenes.Stage<BotContext>(createScenes()).middleware());
+  for (const feature of createFeatures()) bot.use(feature);
   // A button no handler claimed: from a finished wizard or an old message. Answer it, or the phone spins.
   bot.on('callback_query', (ctx) => ctx.answerCbQuery(ctx.t.common.staleButton));
 

@@ -35,7 +35,7 @@ export async function optional<T>(log: Logger, what: string, call: () => Promise
   try {
     return await call();
   } catch (error) {
-    log.warn({ err: describeError(error), call: what }, 'optional Bot API call failed');
+    log.warn({ err: describeError(error), call: what }, 'optional call failed');
     return undefined;
   }
 }

@@ -1,12 +1,44 @@
 import type { Lang } from '../domain/entities.js';
-import { en } from './en.js';
-import { id, type Catalogue } from './id.js';
+import { categories, common, language, money, province } from './messages/common.js';
+import { commands } from './messages/commands.js';
+import { mission } from './messages/mission.js';
+import { progress } from './messages/progress.js';
+import { register } from './messages/registration.js';
+import { sale } from './messages/sale-report.js';
+import { help, languagePick, start } from './messages/start.js';
 
-export type { Catalogue };
 export { escapeHtml, html, lines, raw, SafeHtml } from './html.js';
 
-export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { id, en };
+/**
+ * The message catalogue: every user-facing string, one file per feature under
+ * messages/, each in Indonesian first and English second. Add a feature's
+ * messages here by name.
+ */
+const MESSAGES = {
+  language,
+  common,
+  money,
+  categories,
+  province,
+  commands,
+  start,
+  help,
+  languagePick,
+  mission,
+  register,
+  sale,
+  progress,
+};
+
+export type Catalogue = { [K in keyof typeof MESSAGES]: (typeof MESSAGES)[K]['id'] };
+
 export const LANGS: readonly Lang[] = ['id', 'en'];
+
+function build(lang: Lang): Catalogue {
+  return Object.fromEntries(Object.entries(MESSAGES).map(([key, group]) => [key, group[lang]])) as Catalogue;
+}
+
+export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { id: build('id'), en: build('en') };
 
 /** The catalogue for a language. */
 export function catalogue(lang: Lang): Catalogue {

@@ -6,12 +6,15 @@ import { CB } from '../callback-data.js';
 import { names, visibleCommands } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { editTapped, say } from '../reply.js';
+import { handleStartPayload } from '../start-payloads.js';
 
 /** /start (with the join_<code> invite payload reserved), /bantuan and /bahasa. */
 export function createHelpFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.start(async (ctx) => {
+    if (ctx.payload && (await handleStartPayload(ctx, ctx.payload))) return;
+    // join_<code> is an invite; until invites exist every code is unknown.
     if (ctx.payload.startsWith('join_')) {
       await say(ctx, ctx.t.start.inviteNotReady);
       return;

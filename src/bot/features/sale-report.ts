@@ -10,6 +10,7 @@ import { names } from '../commands.js';
 import type { BotContext, SaleDraftState } from '../context.js';
 import { missionProgress, saleView } from '../presenters.js';
 import { editTapped, say } from '../reply.js';
+import { optional } from '../telegram-errors.js';
 import { missionTotalsNow } from './progress.js';
 
 /**
@@ -87,6 +88,7 @@ export function createSaleReportFeature(): Composer<BotContext> {
     if (!result.ok) return ctx.answerCbQuery(ctx.t.sale.alreadySaved);
     await ctx.answerCbQuery(ctx.t.sale.savedToast);
     ctx.log.info({ reportId: result.report.id, amount: result.report.amount.toString() }, 'sale saved');
+    await optional(ctx.log, 'saleRecorded listeners', () => ctx.deps.events.saleRecorded(result.report));
 
     const mission = await ctx.deps.repos.missions.findById(draft.missionId);
     if (!mission) return;

@@ -1,0 +1,61 @@
+import { bilingual } from '../bilingual.js';
+import { html, lines } from '../html.js';
+import type { ProgressView } from '../views.js';
+
+/** /progres. */
+export const progress = bilingual({
+  id: {
+    message: (p: ProgressView) =>
+      lines([
+        html`📊 <b>Progres ${p.mission}</b>`,
+        html`${p.place} · ${p.dates}`,
+        '',
+        html`Total: <b>${p.total}</b> dari target ${p.target}`,
+        html`<code>${p.bar}</code> ${p.percent}`,
+        html`Hari ini: ${p.today} (${p.todayCount} transaksi)`,
+        '',
+        html`💵 Terealisasi (tunai): ${p.realised}`,
+        html`📝 Komitmen (pesanan + LoI): ${p.committed}`,
+        html`🏗 Investasi: ${p.investment}`,
+        html`↔️ Jual ${p.sell} · Beli ${p.buy}`,
+        html`✔️ Terverifikasi: ${p.verified}`,
+        '',
+        html`${p.reportCount} laporan dari ${p.exhibitorCount} peserta`,
+        p.phase === 'before'
+          ? html`⏳ Misi dimulai ${p.startsIn} hari lagi.`
+          : p.phase === 'after'
+            ? html`🏁 Misi sudah selesai.`
+            : p.reached
+              ? html`🎉 Target tercapai! Sisa ${p.daysLeft} hari.`
+              : html`⏳ Sisa ${p.daysLeft} hari · perlu ${p.neededPerDay}/hari untuk mencapai target`,
+        p.projected && p.phase === 'during' && html`📈 Proyeksi akhir dengan laju sekarang: ${p.projected}`,
+      ]),
+  },
+  en: {
+    message: (p) =>
+      lines([
+        html`📊 <b>Progress of ${p.mission}</b>`,
+        html`${p.place} · ${p.dates}`,
+        '',
+        html`Total: <b>${p.total}</b> of the ${p.target} target`,
+        html`<code>${p.bar}</code> ${p.percent}`,
+        html`Today: ${p.today} (${p.todayCount} transactions)`,
+        '',
+        html`💵 Realised (retail): ${p.realised}`,
+        html`📝 Committed (orders + LoI): ${p.committed}`,
+        html`🏗 Investment: ${p.investment}`,
+        html`↔️ Sell ${p.sell} · Buy ${p.buy}`,
+        html`✔️ Verified: ${p.verified}`,
+        '',
+        html`${p.reportCount} reports from ${p.exhibitorCount} exhibitors`,
+        p.phase === 'before'
+          ? html`⏳ The mission starts in ${p.startsIn} days.`
+          : p.phase === 'after'
+            ? html`🏁 The mission has ended.`
+            : p.reached
+              ? html`🎉 Target reached! ${p.daysLeft} days left.`
+              : html`⏳ ${p.daysLeft} days left · ${p.neededPerDay}/day needed to reach the target`,
+        p.projected && p.phase === 'during' && html`📈 Projected final figure at the current rate: ${p.projected}`,
+      ]),
+  },
+});

@@ -1,0 +1,43 @@
+import type { DbClient } from '../db/database.js';
+import { toJson } from '../db/repositories/mappers.js';
+
+/** Why a message is pushed; digests, alerts and the rest share one queue and one sender. */
+export type OutboxPurpose = 'digest' | 'milestone' | 'reminder' | 'announcement' | 'followup' | 'notice';
+
+export interface OutboxMessageInput {
+  chatId: bigint;
+  purpose: OutboxPurpose;
+  /** Bot API method: sendMessage, sendPhoto (payload.photo = { base64, filename } for an upload) or sendDocument. */
+  method: 'sendMessage' | 'sendPhoto' | 'sendDocument';
+  /** The method's parameters without chat_id, as JSON (bigints become strings). */
+  payload: Record<string, unknown>;
+  /** Same key, same message: a second enqueue with it is a no-op, so a retried job cannot push twice. */
+  dedupeKey?: string;
+  /** Not before this instant (the sender's clock). */
+  notBefore?: Date;
+}
+
+type OutboxDb = Pick<DbClient, 'outboxMessage'>;
+
+/**
+ * Writes a message to the outbox; the sender delivers it within Telegram's
+ * limits and survives restarts. Returns false when the dedupe key was taken.
+ */
+export async function enqueueMessage(db: OutboxDb, message: OutboxMessageInput): Promise<boolean> {
+  try {
+    await db.outboxMessage.create({
+      data: {
+        chatId: message.chatId,
+        purpose: message.purpose,
+        method: message.method,
+        payload: toJson(message.payload),
+        dedupeKey: message.dedupeKey ?? null,
+        ...(message.notBefore ? { notBefore: message.notBefore } : {}),
+      },
+    });
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'P2002') return false;
+    throw error;
+  }
+}
