@@ -10,7 +10,8 @@ export interface StartPayloadHandler {
   handle(ctx: BotContext, rest: string): Promise<unknown>;
 }
 
-export const START_PAYLOADS: StartPayloadHandler[] = [];
+// Add a feature's handler to this list (import it from the feature file).
+export const START_PAYLOADS: readonly StartPayloadHandler[] = [];
 
 /** Runs the handler whose prefix the payload starts with; false when none matched. */
 export async function handleStartPayload(ctx: BotContext, payload: string): Promise<boolean> {
