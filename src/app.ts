@@ -77,19 +77,25 @@ export async function startApp(options: AppOptions): Promise<App> {
       resolveStopped();
     })());
 
-  bot.botInfo = await bot.telegram.getMe();
-  await publishCommands(bot, deps);
-  if (config.BOT_MODE === 'webhook') {
-    await bot.telegram.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [] });
-    logger.info({ username: bot.botInfo.username, port: http.port, mode: 'webhook' }, 'bot started');
-  } else {
-    // launch() settles only when polling ends; a rejection is a fatal polling error.
-    bot.launch({ dropPendingUpdates: false }).catch((error: unknown) => {
-      logger.fatal({ err: describeError(error) }, 'polling stopped');
-      options.onFatal?.(error);
-      void stop('fatal');
-    });
-    logger.info({ username: bot.botInfo.username, port: http.port, mode: 'polling' }, 'bot started');
+  try {
+    bot.botInfo = await bot.telegram.getMe();
+    await publishCommands(bot, deps);
+    if (config.BOT_MODE === 'webhook') {
+      await bot.telegram.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [] });
+      logger.info({ username: bot.botInfo.username, port: http.port, mode: 'webhook' }, 'bot started');
+    } else {
+      // launch() settles only when polling ends; a rejection is a fatal polling error.
+      bot.launch({ dropPendingUpdates: false }).catch((error: unknown) => {
+        logger.fatal({ err: describeError(error) }, 'polling stopped');
+        options.onFatal?.(error);
+        void stop('fatal');
+      });
+      logger.info({ username: bot.botInfo.username, port: http.port, mode: 'polling' }, 'bot started');
+    }
+  } catch (error) {
+    // A bad token (401) or an unreachable Bot API: close what was opened, so the process can exit.
+    await stop('start failed');
+    throw error;
   }
   return { bot, db, http, stop, stopped };
 }

@@ -28,10 +28,16 @@ const commonSchema = z.object({
     .string()
     .regex(/^(file:.+|postgres(ql)?:\/\/.+)$/, 'file:./path/to.db for SQLite or postgres://user:pass@host/db')
     .default('file:./data/bot.db'),
-  PORT: z.coerce.number().int().min(0).max(65535, 'a port number from 0 to 65535').default(3000),
+  // Digits only: Number() would read '0x10' or '1e3', and '  ' as 0 (a random port nobody monitors).
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/)
+    .transform(Number)
+    .pipe(z.number().max(65535))
+    .default(3000),
   ADMIN_TELEGRAM_IDS: idList.default([]),
   DEFAULT_TIMEZONE: timeZone.default('Asia/Jakarta'),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  LOG_LEVEL: z.preprocess((value) => (typeof value === 'string' ? value.toLowerCase() : value), z.enum(LOG_LEVELS)).default('info'),
 });
 
 /**
@@ -56,12 +62,15 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; message: 
 const EXPECTED: Record<string, string> = {
   BOT_MODE: 'polling or webhook',
   PORT: 'a port number from 0 to 65535',
+  WEBHOOK_URL: 'the public https URL Telegram posts updates to (required when BOT_MODE=webhook)',
+  WEBHOOK_SECRET: '1-256 characters A-Z, a-z, 0-9, _ or - (required when BOT_MODE=webhook; Telegram sends it with every update)',
   LOG_LEVEL: LOG_LEVELS.join(', '),
 };
 
 /** Parses the environment; a bad value gives one line naming the variable and what is expected. */
 export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const input = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  // Blank counts as unset, so `PORT=` in a .env file means the default.
+  const input = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
   input.BOT_MODE ??= 'polling';
   const parsed = configSchema.safeParse(input);
   if (parsed.success) return { ok: true, config: parsed.data };

@@ -459,7 +459,10 @@ export class BotApiSimulator {
     const method = match[2] ?? '';
     if (match[1] !== this.token) {
       req.resume();
-      this.write(res, { ok: false, error_code: 401, description: 'Unauthorized' });
+      const response: ApiResponse = { ok: false, error_code: 401, description: 'Unauthorized' };
+      // Recorded, so a test can see that a bot with a wrong token was turned away.
+      this.record(method, {}, response);
+      this.write(res, response);
       return;
     }
     const isPoll = method.toLowerCase() === 'getupdates';

@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUES, LANGS, SafeHtml, catalogue, escapeHtml, html, lines, raw, resolveLang } from '../../src/i18n/index.js';
+import type { Lang } from '../../src/domain/entities.js';
+import type { MissionView, ProgressView, SaleView } from '../../src/i18n/views.js';
+
+describe('escapeHtml', () => {
+  it.each<{ input: string; expected: string }>([
+    { input: '<b>bold</b>', expected: '&lt;b&gt;bold&lt;/b&gt;' },
+    { input: 'Tahu & Tempe', expected: 'Tahu &amp; Tempe' },
+    { input: 'say "hi"', expected: 'say &quot;hi&quot;' },
+    { input: '<a href="x">&amp;</a>', expected: '&lt;a href=&quot;x&quot;&gt;&amp;amp;&lt;/a&gt;' },
+    { input: 'Keripik Sri', expected: 'Keripik Sri' },
+    { input: '', expected: '' },
+    { input: '1 < 2 > 0', expected: '1 &lt; 2 &gt; 0' },
+    { input: 'emoji 🇮🇩 ✅', expected: 'emoji 🇮🇩 ✅' },
+  ])('$input → $expected', ({ input, expected }) => {
+    expect(escapeHtml(input)).toBe(expected);
+  });
+});
+
+describe('the html tag', () => {
+  it.each<{ name: string; build: () => SafeHtml; expected: string }>([
+    { name: 'escapes a tag in user text', build: () => html`<b>${'<b>Sri</b>'}</b>`, expected: '<b>&lt;b&gt;Sri&lt;/b&gt;</b>' },
+    { name: 'escapes &', build: () => html`Toko ${'Tahu & Tempe'}`, expected: 'Toko Tahu &amp; Tempe' },
+    { name: 'escapes double quotes', build: () => html`«${'"Makmur"'}»`, expected: '«&quot;Makmur&quot;»' },
+    { name: 'does not escape SafeHtml', build: () => html`x ${raw('<i>ok</i>')} y`, expected: 'x <i>ok</i> y' },
+    { name: 'does not escape another html result', build: () => html`<b>${html`<i>${'<u>'}</i>`}</b>`, expected: '<b><i>&lt;u&gt;</i></b>' },
+    { name: 'renders numbers and bigints', build: () => html`${3} / ${1_500_000n}`, expected: '3 / 1500000' },
+    { name: 'renders null and undefined as nothing', build: () => html`a${null}b${undefined}c`, expected: 'abc' },
+    { name: 'joins arrays, escaping their strings only', build: () => html`${['<x>', raw('<b>'), '&']}`, expected: '&lt;x&gt;<b>&amp;' },
+    { name: 'keeps the template markup itself', build: () => html`<code>/lapor</code>`, expected: '<code>/lapor</code>' },
+  ])('$name', ({ build, expected }) => {
+    const result = build();
+    expect(result).toBeInstanceOf(SafeHtml);
+    expect(result.value).toBe(expected);
+    expect(String(result)).toBe(expected);
+  });
+});
+
+describe('lines', () => {
+  it.each<{ name: string; parts: Parameters<typeof lines>[0]; separator?: string; expected: string }>([
+    { name: 'joins with newlines', parts: [html`<b>a</b>`, html`b`], expected: '<b>a</b>\nb' },
+    { name: 'escapes plain strings', parts: ['<b>', html`<i>x</i>`], expected: '&lt;b&gt;\n<i>x</i>' },
+    { name: 'keeps an empty string as a blank line', parts: [html`a`, '', html`b`], expected: 'a\n\nb' },
+    { name: 'drops false, null and undefined', parts: [html`a`, false, null, undefined, html`b`], expected: 'a\nb' },
+    { name: 'nothing gives nothing', parts: [], expected: '' },
+    { name: 'a custom separator', parts: ['a', 'b & c'], separator: ' · ', expected: 'a · b &amp; c' },
+  ])('$name', ({ parts, separator, expected }) => {
+    const result = separator === undefined ? lines(parts) : lines(parts, separator);
+    expect(result).toBeInstanceOf(SafeHtml);
+    expect(result.value).toBe(expected);
+  });
+});
+
+describe('resolveLang', () => {
+  it.each<{ chosen: Lang | null; telegram: string | null | undefined; expected: Lang }>([
+    { chosen: 'en', telegram: 'id', expected: 'en' },
+    { chosen: 'id', telegram: 'en', expected: 'id' },
+    { chosen: 'id', telegram: 'de', expected: 'id' },
+    { chosen: 'en', telegram: undefined, expected: 'en' },
+    { chosen: null, telegram: 'id', expected: 'id' },
+    { chosen: null, telegram: 'id-ID', expected: 'id' },
+    { chosen: null, telegram: 'ID', expected: 'id' },
+    { chosen: null, telegram: 'en', expected: 'en' },
+    { chosen: null, telegram: 'en-US', expected: 'en' },
+    { chosen: null, telegram: 'de', expected: 'en' },
+    { chosen: null, telegram: 'ms', expected: 'en' },
+    { chosen: null, telegram: undefined, expected: 'id' },
+    { chosen: null, telegram: null, expected: 'id' },
+    { chosen: null, telegram: '', expected: 'id' },
+  ])('chosen $chosen, Telegram $telegram → $expected', ({ chosen, telegram, expected }) => {
+    expect(resolveLang(chosen, telegram)).toBe(expected);
+  });
+});
+
+// ------------------------------------------------------------- catalogues
+
+type Leaf = { path: string; value: unknown };
+
+/** Every leaf of a catalogue (string, SafeHtml or function), by dotted path. */
+function leaves(node: unknown, path = ''): Leaf[] {
+  if (typeof node === 'string' || typeof node === 'function' || node instanceof SafeHtml) return [{ path, value: node }];
+  if (node !== null && typeof node === 'object') {
+    return Object.entries(node).flatMap(([key, child]) => leaves(child, path ? `${path}.${key}` : key));
+  }
+  return [{ path, value: node }];
+}
+
+/** Every key path of a catalogue, objects included, so a missing branch shows up too. */
+function keyPaths(node: unknown, path = ''): string[] {
+  if (node === null || typeof node !== 'object' || node instanceof SafeHtml) return [];
+  return Object.entries(node).flatMap(([key, child]) => {
+    const here = path ? `${path}.${key}` : key;
+    return [here, ...keyPaths(child, here)];
+  });
+}
+
+const kindOf = (value: unknown): string =>
+  value instanceof SafeHtml ? 'SafeHtml' : typeof value === 'function' ? 'function' : typeof value;
+
+/** Text of a leaf or of what a function leaf returned. */
+const textOf = (value: unknown): string => (value instanceof SafeHtml ? value.value : String(value));
+
+const USER_TEXT = '<b>Sri & "Tempe"</b>';
+
+const MISSION_VIEW: MissionView = {
+  name: USER_TEXT,
+  origin: 'Jawa Timur',
+  host: 'Banten',
+  city: 'Serang',
+  dates: '20–21 Nov 2026',
+  timeZone: 'WIB',
+  target: 'Rp3 M',
+};
+const SALE_VIEW: SaleView = {
+  amount: 'Rp1.500.000',
+  kind: 'Tunai (retail)',
+  direction: 'Jual',
+  product: USER_TEXT,
+  quantity: '30 pcs',
+  buyer: 'Toko Makmur',
+};
+const progressView = (phase: ProgressView['phase'], reached: boolean): ProgressView => ({
+  mission: USER_TEXT,
+  place: 'Serang, Banten',
+  dates: '20–21 Nov 2026',
+  total: 'Rp1,5 jt',
+  target: 'Rp3 M',
+  bar: '▓░░░░░░░░░',
+  percent: '0,05%',
+  today: 'Rp1,5 jt',
+  todayCount: 1,
+  realised: 'Rp1,5 jt',
+  committed: 'Rp0',
+  investment: 'Rp0',
+  sell: 'Rp1,5 jt',
+  buy: 'Rp0',
+  verified: 'Rp0',
+  reportCount: 1,
+  exhibitorCount: 1,
+  phase,
+  startsIn: 2,
+  daysLeft: 1,
+  reached,
+  neededPerDay: 'Rp2,9 M',
+  projected: 'Rp3 jt',
+});
+
+/**
+ * Sample arguments per function entry; each list is one call. A function not
+ * listed here gets string arguments (enough for every entry that only prints them).
+ */
+const SAMPLES: Record<string, unknown[][]> = {
+  'common.tooLong': [[120]],
+  'common.tooShort': [[2]],
+  'start.welcome': [[USER_TEXT, USER_TEXT], [USER_TEXT, undefined]],
+  'help.line': [['lapor', 'sale', 'Laporkan penjualan'], ['start', 'start', 'Mulai']],
+  'help.roleExhibitor': [[USER_TEXT]],
+  'province.notFound': [[USER_TEXT]],
+  'mission.askTimeZone': [['WIB']],
+  'mission.endBeforeStart': [['20-11-2026']],
+  'mission.badTarget': [['Nilainya belum diisi.']],
+  'mission.summary': [[MISSION_VIEW]],
+  'mission.created': [[USER_TEXT]],
+  'register.intro': [[USER_TEXT]],
+  'register.already': [[USER_TEXT]],
+  'register.summary': [
+    [{ name: USER_TEXT, category: 'Makanan', province: 'Jawa Timur', city: 'Malang', phone: '+6281234567890', booth: 'A-12' }],
+    [{ name: USER_TEXT, category: 'Makanan', province: 'Jawa Timur', city: 'Malang', phone: '+6281234567890', booth: null }],
+  ],
+  'register.done': [[USER_TEXT]],
+  'sale.parseError': [['nilainya tidak ada di awal pesan.']],
+  'sale.confirm': [[SALE_VIEW], [{ ...SALE_VIEW, product: null, quantity: null, buyer: null }]],
+  'sale.saved': [[SALE_VIEW, 42, 'Rp1,5 jt', '0,05%'], [{ ...SALE_VIEW, product: null, quantity: null }, 43, 'Rp3 jt', '0,1%']],
+  'progress.message': [
+    [progressView('before', false)],
+    [progressView('during', false)],
+    [progressView('during', true)],
+    [progressView('after', false)],
+  ],
+};
+
+function samplesFor(path: string, fn: (...args: unknown[]) => unknown): unknown[][] {
+  return SAMPLES[path] ?? [Array.from({ length: fn.length }, (_, index) => `sample ${index + 1}`)];
+}
+
+const functionLeaves = LANGS.flatMap((lang) =>
+  leaves(CATALOGUES[lang])
+    .filter((leaf) => typeof leaf.value === 'function')
+    .map((leaf) => ({ lang, path: leaf.path, fn: leaf.value as (...args: unknown[]) => unknown })),
+);
+
+describe('the catalogues', () => {
+  it('are Indonesian and English, Indonesian first', () => {
+    expect(LANGS).toEqual(['id', 'en']);
+    expect(Object.keys(CATALOGUES).sort()).toEqual(['en', 'id']);
+    expect(catalogue('id')).toBe(CATALOGUES.id);
+    expect(catalogue('en')).toBe(CATALOGUES.en);
+  });
+
+  it('have exactly the same keys, recursively', () => {
+    expect(keyPaths(CATALOGUES.en).sort()).toEqual(keyPaths(CATALOGUES.id).sort());
+  });
+
+  it('have the same kind of entry (text, markup, function) at every key', () => {
+    const kinds = (lang: Lang) => Object.fromEntries(leaves(CATALOGUES[lang]).map((leaf) => [leaf.path, kindOf(leaf.value)]));
+    expect(kinds('en')).toEqual(kinds('id'));
+  });
+
+  it('take the same number of arguments in both languages', () => {
+    const arity = (lang: Lang) =>
+      Object.fromEntries(functionLeaves.filter((f) => f.lang === lang).map((f) => [f.path, f.fn.length]));
+    expect(arity('en')).toEqual(arity('id'));
+  });
+
+  it.each(LANGS.flatMap((lang) => leaves(CATALOGUES[lang]).filter((leaf) => typeof leaf.value !== 'function').map((leaf) => ({ lang, ...leaf }))))(
+    '$lang $path is not empty',
+    ({ value }) => {
+      expect(['string', 'SafeHtml']).toContain(kindOf(value));
+      expect(textOf(value).trim()).not.toBe('');
+    },
+  );
+
+  it.each(functionLeaves)('$lang $path() returns non-empty text for sample arguments', ({ path, fn }) => {
+    for (const args of samplesFor(path, fn)) {
+      const result = fn(...args);
+      expect(['string', 'SafeHtml'], `${path}(${JSON.stringify(args)})`).toContain(kindOf(result));
+      const text = textOf(result);
+      expect(text.trim()).not.toBe('');
+      expect(text).not.toMatch(/undefined|null|NaN|\[object Object\]/);
+    }
+  });
+
+  it.each(functionLeaves.filter((f) => JSON.stringify(SAMPLES[f.path] ?? []).includes('Sri')))(
+    '$lang $path() escapes user text',
+    ({ path, fn }) => {
+      for (const args of samplesFor(path, fn)) {
+        const text = textOf(fn(...args));
+        if (!JSON.stringify(args).includes('Sri')) continue;
+        expect(text).toContain('&lt;b&gt;Sri &amp; &quot;Tempe&quot;&lt;/b&gt;');
+        expect(text).not.toContain(USER_TEXT);
+      }
+    },
+  );
+
+  it('describe every command of COMMANDS in both languages', async () => {
+    const { COMMANDS } = await import('../../src/bot/commands.js');
+    for (const lang of LANGS) {
+      for (const command of COMMANDS) {
+        const description: string = CATALOGUES[lang].commands[command.id];
+        expect(description.length, `${lang} ${command.id}`).toBeGreaterThan(0);
+        // Telegram's limit for a command description in setMyCommands.
+        expect(description.length, `${lang} ${command.id}`).toBeLessThanOrEqual(256);
+      }
+    }
+  });
+});
