@@ -6,6 +6,9 @@ import { describeError } from './bot/telegram-errors.js';
 import { openDatabase, type Database } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
 import { createRepositories } from './db/repositories/index.js';
+import { createJobs, type Jobs, type JobsOptions } from './jobs/index.js';
+import { createMilestoneWatcher } from './jobs/milestones.js';
+import { createPushJobs } from './jobs/reminders.js';
 import type { Logger } from './logger.js';
 import { startHttpServer, type RunningServer } from './server/http-server.js';
 
@@ -13,6 +16,8 @@ export interface App {
   bot: Telegraf<BotContext>;
   db: Database;
   http: RunningServer;
+  /** The outbox sender and the digest schedule (tests tick the schedule with their own clock). */
+  jobs: Jobs;
   /** Stops polling or the webhook, the HTTP server and the database; safe to call more than once. */
   stop(reason?: string): Promise<void>;
   /** Settles when the bot stops on its own (a fatal polling error) or is stopped. */
@@ -25,6 +30,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Called when polling dies of a fatal error (401 bad token, 409 another instance polling). */
   onFatal?: (error: unknown) => void;
+  /** Tuning of the outbox sender (tests shorten its poll interval and backoff). */
+  jobs?: JobsOptions;
 }
 
 /**
@@ -43,9 +50,13 @@ export async function startApp(options: AppOptions): Promise<App> {
     adminIds: config.ADMIN_TELEGRAM_IDS,
     defaultTimeZone: config.DEFAULT_TIMEZONE,
     now: options.now ?? (() => new Date()),
-    events: { saleRecorded: async () => {} },
+    events: { saleRecorded: async (report) => void (await milestones(report)) },
   };
+  const milestones = createMilestoneWatcher({ repos: deps.repos, logger, now: deps.now });
   const bot = createBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }, deps);
+  const jobs = createJobs({ prisma: db.prisma, repos: deps.repos, telegram: bot.telegram, logger, now: deps.now, ...(options.jobs ? { options: options.jobs } : {}) });
+  // Reminders and follow-ups to exhibitors, every minute on the bot's clock (src/jobs/reminders.ts).
+  const pushJobs = createPushJobs({ repos: deps.repos, logger, now: deps.now });
 
   const webhookPath = config.BOT_MODE === 'webhook' ? new URL(config.WEBHOOK_URL).pathname : undefined;
   const http = await startHttpServer({
@@ -72,6 +83,9 @@ export async function startApp(options: AppOptions): Promise<App> {
           // Not running (yet): nothing to stop.
         }
       }
+      // Before the database closes: the sender records the send in flight.
+      await pushJobs.stop();
+      await jobs.stop();
       await http.close();
       await db.close();
       resolveStopped();
@@ -92,10 +106,12 @@ export async function startApp(options: AppOptions): Promise<App> {
       });
       logger.info({ username: bot.botInfo.username, port: http.port, mode: 'polling' }, 'bot started');
     }
+    await jobs.start();
+    pushJobs.start();
   } catch (error) {
     // A bad token (401) or an unreachable Bot API: close what was opened, so the process can exit.
     await stop('start failed');
     throw error;
   }
-  return { bot, db, http, stop, stopped };
+  return { bot, db, http, jobs, stop, stopped };
 }

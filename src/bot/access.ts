@@ -9,15 +9,19 @@ export interface Standing {
   exhibitor: Exhibitor | undefined;
 }
 
+/**
+ * An official of any mission is an official: one province's team runs mission
+ * after mission, and must still be able to open or switch to the next one
+ * when the mission they were invited to is closed.
+ */
 export async function standingOf(ctx: BotContext): Promise<Standing> {
   const mission = await ctx.activeMission();
   const admin = ctx.deps.adminIds.includes(ctx.user.id);
-  if (!mission) return { mission, official: admin, exhibitor: undefined };
-  const [roles, exhibitor] = await Promise.all([
-    ctx.deps.repos.missions.rolesOf(mission.id, ctx.user.id),
-    ctx.deps.repos.exhibitors.findByOwner(mission.id, ctx.user.id),
+  const [official, exhibitor] = await Promise.all([
+    admin ? Promise.resolve(true) : ctx.deps.repos.missions.isOfficialOfAnyMission(ctx.user.id),
+    mission ? ctx.deps.repos.exhibitors.findByOwner(mission.id, ctx.user.id) : Promise.resolve(undefined),
   ]);
-  return { mission, official: admin || roles.includes('OFFICIAL'), exhibitor };
+  return { mission, official, exhibitor };
 }
 
 /** Lets officials through; anyone else gets a polite refusal and nothing changes. */

@@ -5,13 +5,41 @@
 export const SCENE = {
   mission: 'mission-create',
   register: 'exhibitor-register',
+  productNew: 'product-new',
+  productEdit: 'product-edit',
+  saleWizard: 'sale-wizard',
+  saleVoid: 'sale-void',
+  missionEdit: 'mission-edit',
+  followUpAmount: 'followup-amount',
+  inquiry: 'buyer-inquiry',
 } as const;
 
 export const CB = {
   language: 'lang:',
   saleSave: 'sale:ok:',
   saleCancel: 'sale:no:',
+  saleForce: 'sale:dup:',
+  saleWizardKind: 'sw:kind:',
+  saleWizardProduct: 'sw:prod:',
+  saleWizardSkip: 'sw:skip',
+  saleWizardProvince: 'sw:prov:',
+  saleWizardOriginAsTyped: 'sw:orig',
+  saleVoidPick: 'void:pick:',
+  saleVoidConfirm: 'void:ok',
+  saleVerify: 'vrf:',
   wizardCancel: 'wiz:cancel',
+  // Product wizard and /produkku edits: buttons inside a scene.
+  productCategory: 'pn:cat:',
+  productUnit: 'pn:unit:',
+  productMinOne: 'pn:min1',
+  productSkip: 'pn:skip',
+  productClear: 'pn:clear',
+  productConfirm: 'pn:ok',
+  // /produkku: pm:list:<page>, pm:open:<id>, pm:ed:<field>:<id>, pm:act:<0|1>:<id>.
+  myProductsPage: 'pm:list:',
+  myProductOpen: 'pm:open:',
+  myProductEdit: 'pm:ed:',
+  myProductActive: 'pm:act:',
   missionProvince: 'mw:prov:',
   missionTimeZone: 'mw:tz:',
   missionConfirm: 'mw:ok',
@@ -19,4 +47,32 @@ export const CB = {
   registerProvince: 'rg:prov:',
   registerSkip: 'rg:skip',
   registerConfirm: 'rg:ok',
+  // /misi menu: ms:menu:<new|list|edit|switch|close>, ms:ed:<field>, ms:act:<missionId>, ms:close:<missionId>, ms:keep.
+  missionMenu: 'ms:menu:',
+  missionEditField: 'ms:ed:',
+  missionEditValue: 'ms:val:',
+  missionActivate: 'ms:act:',
+  missionClose: 'ms:close:',
+  missionCloseKeep: 'ms:keep',
+  // /undang: inv:<E|O>; /peserta: px:v:<exhibitorId>:<page>, px:p:<page>.
+  inviteRole: 'inv:',
+  exhibitorVerify: 'px:v:',
+  exhibitorPage: 'px:p:',
+  // Reminder buttons: rm:off, rm:on. Follow-up answers: fu:<full|part|none>:<reportId>.
+  remindersOff: 'rm:off',
+  remindersOn: 'rm:on',
+  followUp: 'fu:',
+  // /pengumuman: an:ok:<updateId>, an:no:<updateId>.
+  announceSend: 'an:ok:',
+  announceCancel: 'an:no:',
+  // Catalog: ct:home, ct:l:<category>:<page>, ct:p:<productId>:<page> (page 0: not opened from a list).
+  catalogHome: 'ct:home',
+  catalogList: 'ct:l:',
+  catalogProduct: 'ct:p:',
+  // Inquiries: iq:new:<productId>; in the wizard iq:skip, iq:send; answers iq:ok:<id>, iq:no:<id> (+ ':l' from /pesanan).
+  inquiryStart: 'iq:new:',
+  inquirySkip: 'iq:skip',
+  inquirySend: 'iq:send',
+  inquiryAccept: 'iq:ok:',
+  inquiryDecline: 'iq:no:',
 } as const;

@@ -12,16 +12,39 @@ export interface CommandSpec {
   audience: Audience;
 }
 
-export type CommandId = 'start' | 'bantuan' | 'bahasa' | 'daftar' | 'lapor' | 'progres' | 'misi';
+export type CommandId = 'start' | 'bantuan' | 'bahasa' | 'daftar' | 'lapor' | 'progres' | 'misi' | 'batal' | 'rekapku' | 'verifikasi'
+  | 'produk_baru' | 'produkku'
+  | 'langganan' | 'berhenti' | 'ringkasan'
+  | 'target' | 'undang' | 'peserta' | 'pengumuman' | 'pengingat'
+  | 'ekspor' | 'peringkat'
+  | 'katalog' | 'cari' | 'pesanan';
 
 export const COMMANDS: readonly CommandSpec[] = [
   { id: 'start', en: 'start', audience: 'everyone' },
   { id: 'bantuan', en: 'help', audience: 'everyone' },
   { id: 'bahasa', en: 'language', audience: 'everyone' },
   { id: 'progres', en: 'progress', audience: 'everyone' },
+  { id: 'katalog', en: 'catalog', audience: 'everyone' },
+  { id: 'cari', en: 'search', audience: 'everyone' },
+  { id: 'pesanan', en: 'inquiries', audience: 'everyone' },
   { id: 'daftar', en: 'register', audience: 'newcomer' },
   { id: 'lapor', en: 'sale', audience: 'exhibitor' },
+  { id: 'batal', en: 'undo', audience: 'exhibitor' },
+  { id: 'rekapku', en: 'mysales', audience: 'exhibitor' },
+  { id: 'produk_baru', en: 'newproduct', audience: 'exhibitor' },
+  { id: 'produkku', en: 'myproducts', audience: 'exhibitor' },
+  { id: 'pengingat', en: 'reminders', audience: 'exhibitor' },
   { id: 'misi', en: 'mission', audience: 'official' },
+  { id: 'target', en: 'target', audience: 'official' },
+  { id: 'undang', en: 'invite', audience: 'official' },
+  { id: 'peserta', en: 'exhibitors', audience: 'official' },
+  { id: 'verifikasi', en: 'verify', audience: 'official' },
+  { id: 'langganan', en: 'subscribe', audience: 'official' },
+  { id: 'berhenti', en: 'unsubscribe', audience: 'official' },
+  { id: 'ringkasan', en: 'digest', audience: 'official' },
+  { id: 'peringkat', en: 'leaderboard', audience: 'official' },
+  { id: 'ekspor', en: 'export', audience: 'official' },
+  { id: 'pengumuman', en: 'announce', audience: 'official' },
 ];
 
 /** Both names of a command, for `bot.command(names(...), handler)`. */

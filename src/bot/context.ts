@@ -38,10 +38,17 @@ export interface SaleDraftState {
   quantity: number | null;
   unit: string | null;
   buyerName: string | null;
+  /** The exhibitor's listing the report is linked to (matched in the one-liner or picked in the wizard). */
+  productId?: number | null;
+  /** That listing's name, shown on the confirmation card. */
+  productName?: string | null;
+  buyerOrigin?: string | null;
 }
 
 export interface BotSession extends Scenes.WizardSession<Scenes.WizardSessionData> {
   saleDraft?: SaleDraftState;
+  /** An announcement shown back to its official for one confirming tap (/pengumuman). */
+  announceDraft?: { updateId: number; missionId: number; text: string };
 }
 
 /** The context every handler sees: the update, plus the user, language, catalogue and logger resolved once. */

@@ -7,6 +7,7 @@ import { createFeatures, createScenes } from './features/index.js';
 import { wizardGuard } from './wizard.js';
 import { describeError, optional } from './telegram-errors.js';
 import { say } from './reply.js';
+import { trackChats } from './features/subscriptions.js';
 
 export interface BotOptions {
   token: string;
@@ -26,6 +27,8 @@ export function createBot(options: BotOptions, deps: BotDeps): Telegraf<BotConte
   });
 
   bot.use(contextMiddleware(deps));
+  // Which chats are reachable, for the outbox: before any feature can end the update.
+  bot.use(trackChats);
   bot.use(
     session<BotSession, BotContext, 'session'>({
       store: deps.repos.sessions,

@@ -3,6 +3,8 @@ import { formatRupiah, formatRupiahCompact } from '../domain/money.js';
 import { provinceByCode } from '../domain/provinces.js';
 import { formatPercent, progress as computeProgress, progressBar } from '../domain/progress.js';
 import { daysBetween, formatDateId, timeZoneLabel } from '../domain/time.js';
+import { shareBasis } from '../domain/sale-rules.js';
+import type { RealisationSummary } from '../domain/follow-ups.js';
 import type { Lang } from '../domain/entities.js';
 import type { Catalogue } from '../i18n/index.js';
 import type { MissionView, ProgressView, SaleView } from '../i18n/views.js';
@@ -59,7 +61,7 @@ export function missionProgress(mission: Mission, totals: MissionTotals, today: 
   });
 }
 
-export function progressView(mission: Mission, totals: MissionTotals, today: string, lang: Lang): ProgressView {
+export function progressView(mission: Mission, totals: MissionTotals, today: string, lang: Lang, realisation?: RealisationSummary): ProgressView {
   const progress = missionProgress(mission, totals, today);
   const money = formatRupiahCompact;
   const phase = today < mission.startDate ? 'before' : today > mission.endDate ? 'after' : 'during';
@@ -79,6 +81,12 @@ export function progressView(mission: Mission, totals: MissionTotals, today: str
     sell: money(totals.byDirection.SELL),
     buy: money(totals.byDirection.BUY),
     verified: money(totals.verifiedTotal),
+    verifiedShare: formatPercent(shareBasis(totals.verifiedTotal, progress.total), lang),
+    // Realised over committed of the answered follow-ups; nothing to show before the first answer.
+    realisation:
+      realisation && realisation.answered > 0
+        ? { answered: realisation.answered, realised: money(realisation.realised), committed: money(realisation.committed), percent: formatPercent(realisation.rateBasis, lang) }
+        : null,
     reportCount: totals.reportCount,
     exhibitorCount: totals.exhibitorCount,
     phase,

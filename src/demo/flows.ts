@@ -19,6 +19,8 @@ export interface MissionAnswers {
 
 export async function createMissionByChat(official: SimUser, answers: MissionAnswers): Promise<void> {
   await official.send('/misi');
+  // /misi opens the officials' menu; its first button starts the creating wizard.
+  await official.tap(/Buat misi baru|New mission/);
   await official.send(answers.name);
   await official.send(answers.origin);
   await official.send(answers.host);
@@ -50,6 +52,43 @@ export async function registerByChat(owner: SimUser, answers: BusinessAnswers): 
   await owner.sendContact(answers.phone);
   if (answers.booth === undefined) await owner.tap(/Lewati|Skip/);
   else await owner.send(answers.booth);
+  await owner.tap(/Simpan|Save/);
+}
+
+export interface ProductAnswers {
+  name: string;
+  /** A category button label (e.g. "Makanan", "Drinks"); undefined taps the suggested one (the business's own category). */
+  category?: string;
+  /** Typed the way people type it: "15rb", "1,5 jt". */
+  price: string;
+  /** A unit button (pcs, kg, botol, bungkus, dus, kodi, lusin, paket) is tapped; anything else is typed. */
+  unit: string;
+  /** Undefined taps the "1 <unit>" button. */
+  minOrder?: string;
+  /** Undefined taps "skip". */
+  description?: string;
+  /** True sends a photo (the simulator's default picture, or these bytes); undefined or false skips. */
+  photo?: boolean | Buffer;
+}
+
+const PRODUCT_UNIT_BUTTONS = new Set(['pcs', 'kg', 'botol', 'bungkus', 'dus', 'kodi', 'lusin', 'paket']);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `/produk_baru` answered step by step, then Save. The owner must be a registered exhibitor. */
+export async function createProductByChat(owner: SimUser, answers: ProductAnswers): Promise<void> {
+  await owner.send('/produk_baru');
+  await owner.send(answers.name);
+  if (answers.category === undefined) await owner.tap(/^✅ /);
+  else await owner.tap(new RegExp(`^(✅ )?\\S+ ${escapeRegExp(answers.category)}$`));
+  await owner.send(answers.price);
+  if (PRODUCT_UNIT_BUTTONS.has(answers.unit)) await owner.tap(answers.unit);
+  else await owner.send(answers.unit);
+  if (answers.minOrder === undefined) await owner.tap(new RegExp(`^1 ${escapeRegExp(answers.unit.toLowerCase())}$`));
+  else await owner.send(answers.minOrder);
+  if (answers.description === undefined) await owner.tap(/Lewati|Skip/);
+  else await owner.send(answers.description);
+  if (answers.photo) await owner.sendPhoto(Buffer.isBuffer(answers.photo) ? { bytes: answers.photo } : {});
+  else await owner.tap(/Lewati|Skip/);
   await owner.tap(/Simpan|Save/);
 }
 

@@ -4,9 +4,9 @@
  * on a fresh SQLite file in a temporary folder, plays a scripted opening day
  * and prints the conversation as it happens.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startApp } from '../app.js';
 import { configSchema } from '../config.js';
 import { createLogger } from '../logger.js';
@@ -34,7 +34,19 @@ const app = await startApp({ config: { ...config, BOT_TOKEN: DEMO_TOKEN }, logge
 const unsubscribe = sim.onEvent((event) => console.log(`${event.line}\n`));
 let failed = false;
 try {
-  await playOpeningDay(sim);
+  const day = await playOpeningDay(sim);
+  // The files the people in the chats received, where a reader can open them.
+  const output = resolve('demo-output');
+  mkdirSync(output, { recursive: true });
+  const files = [day.chart?.photo, ...day.exports.map((message) => message.document)].filter((file) => file?.bytes);
+  console.log('Files sent in the chats, saved for you:');
+  for (const [index, file] of files.entries()) {
+    const name = file?.filename ?? (index === 0 ? 'digest-chart.png' : `file-${index}`);
+    const path = join(output, name);
+    writeFileSync(path, file?.bytes ?? Buffer.alloc(0));
+    console.log(`  ${path}`);
+  }
+  console.log('');
 } catch (error) {
   failed = true;
   console.error('The demo stopped:', error);

@@ -1,11 +1,27 @@
 import type { Lang } from '../domain/entities.js';
 import { categories, common, language, money, province } from './messages/common.js';
 import { commands } from './messages/commands.js';
-import { mission } from './messages/mission.js';
+import { mission, missionAdmin } from './messages/mission.js';
+import { target } from './messages/target.js';
+import { invites } from './messages/invites.js';
+import { exhibitorsAdmin } from './messages/exhibitors-admin.js';
+import { reminders } from './messages/reminders.js';
+import { followUps } from './messages/follow-ups.js';
+import { announce } from './messages/announce.js';
 import { progress } from './messages/progress.js';
+import { products } from './messages/products.js';
 import { register } from './messages/registration.js';
-import { sale } from './messages/sale-report.js';
+import { sale, saleWizard } from './messages/sale-report.js';
+import { saleVerify, saleVoid } from './messages/sale-void.js';
+import { mySales } from './messages/my-sales.js';
 import { help, languagePick, start } from './messages/start.js';
+import { chart } from './messages/chart.js';
+import { exports } from './messages/export.js';
+import { leaderboard } from './messages/leaderboard.js';
+import { digest } from './messages/digest.js';
+import { subscription } from './messages/subscriptions.js';
+import { catalog, search } from './messages/catalog.js';
+import { inquiries } from './messages/inquiries.js';
 
 export { escapeHtml, html, lines, raw, SafeHtml } from './html.js';
 
@@ -27,7 +43,27 @@ const MESSAGES = {
   mission,
   register,
   sale,
+  saleWizard,
+  saleVoid,
+  saleVerify,
+  mySales,
   progress,
+  products,
+  chart,
+  exports,
+  leaderboard,
+  digest,
+  subscription,
+  missionAdmin,
+  target,
+  invites,
+  exhibitorsAdmin,
+  reminders,
+  followUps,
+  announce,
+  catalog,
+  search,
+  inquiries,
 };
 
 export type Catalogue = { [K in keyof typeof MESSAGES]: (typeof MESSAGES)[K]['id'] };

@@ -38,6 +38,10 @@ export interface ProgressView {
   sell: string;
   buy: string;
   verified: string;
+  /** Verified share of the total, formatted (`12,5%`); absent where a caller does not compute it. */
+  verifiedShare?: string;
+  /** Realised over committed of the followed-up commitments; absent or null before any answer. */
+  realisation?: RealisationView | null;
   reportCount: number;
   exhibitorCount: number;
   phase: 'before' | 'during' | 'after';
@@ -46,4 +50,12 @@ export interface ProgressView {
   reached: boolean;
   neededPerDay: string;
   projected: string | null;
+}
+
+/** The realisation rate of followed-up commitments (orders, LoI), formatted. */
+export interface RealisationView {
+  answered: number;
+  realised: string;
+  committed: string;
+  percent: string;
 }

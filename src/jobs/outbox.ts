@@ -13,7 +13,7 @@ export interface OutboxMessageInput {
   payload: Record<string, unknown>;
   /** Same key, same message: a second enqueue with it is a no-op, so a retried job cannot push twice. */
   dedupeKey?: string;
-  /** Not before this instant (the sender's clock). */
+  /** Not before this instant of the sender's clock, which is the wall clock (real time), never the bot's test-controlled deps.now(). */
   notBefore?: Date;
 }
 
@@ -35,9 +35,28 @@ export async function enqueueMessage(db: OutboxDb, message: OutboxMessageInput):
         ...(message.notBefore ? { notBefore: message.notBefore } : {}),
       },
     });
+    notifyEnqueued();
     return true;
   } catch (error) {
     if ((error as { code?: unknown }).code === 'P2002') return false;
     throw error;
   }
+}
+
+const enqueueListeners = new Set<() => void>();
+
+/**
+ * Lets a sender in this process start at once after an enqueue instead of
+ * at its next poll. Only a hint: a message enqueued inside a transaction is
+ * announced before the commit, and one enqueued by another process is not
+ * announced at all; the sender's polling finds both. Returns the unsubscribe.
+ */
+export function onEnqueued(listener: () => void): () => void {
+  enqueueListeners.add(listener);
+  return () => enqueueListeners.delete(listener);
+}
+
+/** Wakes the senders of this process (after a transaction that enqueued has committed). */
+export function notifyEnqueued(): void {
+  for (const listener of enqueueListeners) listener();
 }

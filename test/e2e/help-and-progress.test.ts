@@ -25,10 +25,10 @@ describe.each(TEST_PROVIDERS)('start, help, language and progress on %s', (provi
     expect(user.lastText()).toContain('Belum ada misi dagang yang aktif');
   });
 
-  it('answers an invite link it cannot use yet politely', async () => {
+  it('answers an unknown invite code politely (invites: test/e2e/invites.test.ts)', async () => {
     const user = bot.sim.user({ id: 9002, firstName: 'Pak Joko' });
     await user.send('/start join_ABC123');
-    expect(user.lastText()).toContain('Kode undangan ini belum bisa saya proses');
+    expect(user.lastText()).toContain('Kode undangan ini tidak saya kenal');
   });
 
   it('lists the commands each role may use, and no more', async () => {

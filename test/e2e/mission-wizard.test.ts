@@ -36,13 +36,25 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
   const answer = async (user: SimUser, ...texts: string[]) => {
     for (const text of texts) await user.send(text);
   };
+  /** /misi shows the officials' menu; its "new mission" button starts the wizard. */
+  const startWizard = async (user: SimUser) => {
+    await user.send('/misi');
+    await user.tap(/^➕ (Buat misi baru|New mission)$/);
+  };
 
   it('creates a mission in Indonesian, step by step, and saves it with its official and audit entry', async () => {
     const before = await missionCount();
     const name = 'Misi Dagang Jawa Timur – Banten';
 
-    const start = official.messages().length;
+    // /misi opens the officials' menu first (nothing but the menu); its first button starts the wizard.
+    let start = official.messages().length;
     await official.send('/misi');
+    const menu = textsSince(official, start);
+    expect(menu).toHaveLength(1);
+    expect(menu[0]).toContain('Belum ada misi aktif');
+    expect(buttonsOf(official)).toEqual(['➕ Buat misi baru']);
+    start = official.messages().length;
+    await official.tap('➕ Buat misi baru');
     const opening = textsSince(official, start);
     expect(opening).toHaveLength(2);
     expect(opening[0]).toContain('Misi dagang baru');
@@ -137,6 +149,7 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
     const before = await missionCount();
     const name = 'East Java Trade Mission to Banten';
     await emma.send('/mission');
+    await emma.tap('➕ New mission');
     expect(emma.messages().at(-2)?.plain).toContain('New trade mission');
     expect(emma.lastText()).toContain('1/8 · Mission name?');
     expect(buttonsOf(emma)).toEqual(['✖️ Cancel']);
@@ -187,7 +200,7 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
 
   it('answers every kind of bad input and stays on the step until a good answer comes', async () => {
     const before = await missionCount();
-    await official.send('/misi');
+    await startWizard(official);
     expect(official.lastText()).toContain('1/8');
 
     // 1/8 name: too short, too long, not text.
@@ -292,7 +305,7 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
   });
 
   it('takes "papua" as the province of that exact name, and offers buttons for "papua barat"', async () => {
-    await official.send('/misi');
+    await startWizard(official);
     await official.send('Misi Dagang ke Papua');
     await official.send('jatim');
     expect(official.lastText()).toContain('3/8');
@@ -300,7 +313,7 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
     await official.send('papua');
     expect(official.lastText()).toContain('4/8');
     await official.send('/batal');
-    await official.send('/misi');
+    await startWizard(official);
     await official.send('Misi Dagang ke Papua Barat');
     await official.send('jatim');
     await official.send('papua bar');
@@ -314,7 +327,7 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
 
   it('offers the Sulawesi provinces as buttons; a tap picks the host and suggests its time zone', async () => {
     const before = await missionCount();
-    await official.send('/misi');
+    await startWizard(official);
     await answer(official, 'Misi Dagang ke Sulawesi', 'jatim');
     await official.send('sulawesi');
     expect(official.lastText()).toMatch(/Maksud Anda yang mana\?/);
@@ -339,7 +352,7 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
     const cancelled = /Dibatalkan\. Tidak ada yang disimpan\./;
 
     // /batal at step 1.
-    await official.send('/misi');
+    await startWizard(official);
     await official.send('/batal');
     expect(official.lastText()).toMatch(cancelled);
     let count = official.messages().length;
@@ -347,7 +360,7 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
     expect(official.messages()).toHaveLength(count);
 
     // /batal at step 5.
-    await official.send('/misi');
+    await startWizard(official);
     await answer(official, 'Misi Batal Lima', 'jatim', 'banten', 'Serang');
     expect(official.lastText()).toContain('5/8');
     await official.send('/batal');
@@ -357,7 +370,7 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
     expect(official.messages()).toHaveLength(count);
 
     // /cancel (the English word) at step 8.
-    await official.send('/misi');
+    await startWizard(official);
     await answer(official, 'Misi Batal Delapan', 'jatim', 'banten', 'Serang', 'hari ini', 'besok');
     await official.tap(/WIB/);
     expect(official.lastText()).toContain('8/8');
@@ -368,7 +381,7 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
     expect(official.messages()).toHaveLength(count);
 
     // The ✖️ Batal button under the host question (step 3).
-    await official.send('/misi');
+    await startWizard(official);
     await answer(official, 'Misi Batal Tiga', 'jatim');
     expect(official.lastText()).toContain('3/8');
     const tap = await official.tap('✖️ Batal');
@@ -380,14 +393,14 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
     expect(official.messages()).toHaveLength(count);
 
     // The ✖️ Batal button on the time zone keyboard (step 7).
-    await official.send('/misi');
+    await startWizard(official);
     await answer(official, 'Misi Batal Tujuh', 'jatim', 'banten', 'Serang', 'hari ini', 'besok');
     expect(official.lastText()).toContain('7/8');
     await official.tap('✖️ Batal');
     expect(official.lastText()).toMatch(cancelled);
 
     // The ✖️ Batal button on the summary.
-    await official.send('/misi');
+    await startWizard(official);
     await answer(official, 'Misi Batal Ringkasan', 'jatim', 'banten', 'Serang', 'hari ini', 'besok');
     await official.tap(/WIB/);
     await official.send('3 M');
@@ -402,7 +415,7 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
 
   it('a stale "Simpan" tapped after /batal saves nothing and is answered as no longer valid', async () => {
     const before = await missionCount();
-    await official.send('/misi');
+    await startWizard(official);
     await answer(official, 'Misi Basi', 'jatim', 'banten', 'Serang', 'hari ini', 'besok');
     await official.tap(/WIB/);
     await official.send('3 M');
@@ -419,7 +432,7 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
 
   it('another command in the middle leaves the wizard with a note, runs, and the next text is no answer', async () => {
     const before = await missionCount();
-    await official.send('/misi');
+    await startWizard(official);
     await answer(official, 'Misi Terputus', 'jatim');
     expect(official.lastText()).toContain('3/8');
 
@@ -440,10 +453,10 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
     expect(await missionCount()).toBe(before);
 
     // /misi in the middle of /misi starts over with a note.
-    await official.send('/misi');
+    await startWizard(official);
     await answer(official, 'Misi Dua Kali', 'jatim', 'banten');
     const again = official.messages().length;
-    await official.send('/misi');
+    await startWizard(official);
     const restarted = textsSince(official, again);
     expect(restarted[0]).toMatch(/Isian sebelumnya saya tutup/);
     expect(restarted.at(-1)).toContain('1/8');
@@ -506,11 +519,16 @@ describe.each(TEST_PROVIDERS)('mission wizard across a restart (%s)', (provider)
   const answer = async (user: SimUser, ...texts: string[]) => {
     for (const text of texts) await user.send(text);
   };
+  /** /misi shows the officials' menu; its "new mission" button starts the wizard. */
+  const startWizard = async (user: SimUser) => {
+    await user.send('/misi');
+    await user.tap(/^➕ (Buat misi baru|New mission)$/);
+  };
 
   it('continues where it was after the bot restarts in the middle, and saves', async () => {
     const before = await missionCount();
     const name = 'Misi Setelah Restart';
-    await official.send('/misi');
+    await startWizard(official);
     await answer(official, name, 'jatim', 'banten', 'Cilegon');
     expect(official.lastText()).toContain('5/8');
 

@@ -1,38 +1,68 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPENING_DAY_REPORTS, playOpeningDay, type OpeningDayCast } from '../../src/demo/opening-day.js';
+import { OPENING_DAY_REPORTS, VOIDED_REPORT, WIZARD_REPORT, playOpeningDay } from '../../src/demo/opening-day.js';
 import { formatRupiahCompact } from '../../src/domain/money.js';
 import { startTestBot, type TestBot } from '../support/bot-harness.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
 // The demo's script, checked: what `npm run demo` prints must be right.
 describe.each(TEST_PROVIDERS)('the demo opening day on %s', (provider) => {
   let bot: TestBot;
-  let cast: OpeningDayCast;
+  let day: Awaited<ReturnType<typeof playOpeningDay>>;
   const NOW = new Date('2026-11-26T05:00:00Z');
 
   beforeAll(async () => {
     bot = await startTestBot(provider, { now: () => NOW, adminIds: [5_100_001] });
-    cast = await playOpeningDay(bot.sim, NOW);
-  });
+    day = await playOpeningDay(bot.sim, NOW);
+  }, 120_000);
   afterAll(async () => bot?.stop());
 
-  it('saves every scripted report and nothing from the mistyped one', async () => {
+  it('saves every scripted report, keeps the voided one marked, and saves nothing from the mistyped one', async () => {
     const rows = await bot.db.prisma.saleReport.findMany({ orderBy: { id: 'asc' } });
-    expect(rows.map((row) => row.amount)).toEqual(OPENING_DAY_REPORTS.map((report) => report.amount));
-    expect(rows.map((row) => row.kind)).toEqual(['RETAIL', 'RETAIL', 'ORDER', 'RETAIL', 'LOI']);
+    const live = rows.filter((row) => row.voidedAt === null);
+    expect(live.map((row) => row.amount)).toEqual([...OPENING_DAY_REPORTS.map((report) => report.amount), WIZARD_REPORT.amount]);
+    expect(live.map((row) => row.kind)).toEqual(['RETAIL', 'RETAIL', 'ORDER', 'RETAIL', 'LOI', 'ORDER']);
+    const voided = rows.filter((row) => row.voidedAt !== null);
+    expect(voided).toHaveLength(1);
+    expect(voided[0]).toMatchObject({ amount: VOIDED_REPORT.amount, voidReason: VOIDED_REPORT.reason });
+    // The wizard report is linked to Pak Harto's listing.
+    const product = await bot.db.prisma.product.findFirstOrThrow({ where: { name: 'Kopi Arabika Ijen 250 g' } });
+    expect(live.at(-1)?.productId).toBe(product.id);
   });
 
-  it('ends with a progress message whose figures are the sum of the reports', async () => {
-    const total = OPENING_DAY_REPORTS.reduce((sum, report) => sum + report.amount, 0n);
-    expect(total).toBe(2_623_100_000n);
-    const text = cast.buyer.lastText() ?? '';
+  it('ends with a progress message whose figures are the sum of the live reports', async () => {
+    const total = [...OPENING_DAY_REPORTS.map((report) => report.amount), WIZARD_REPORT.amount].reduce((sum, amount) => sum + amount, 0n);
+    expect(total).toBe(2_668_100_000n);
+    const text = day.buyer.lastText() ?? '';
     expect(text).toContain('Progress of Misi Dagang Jawa Timur – Banten');
     expect(text).toContain(`Total: ${formatRupiahCompact(total)} of the Rp3 M target`);
-    expect(text).toContain('Rp2,62 M');
-    expect(text).toContain('87.4%');
+    expect(text).toContain('Rp2,67 M');
+    expect(text).toContain('88.9%');
     expect(text).toContain('Realised (retail): Rp3,1 jt');
-    expect(text).toContain('Committed (orders + LoI): Rp2,62 M');
-    expect(text).toContain('5 reports from 3 exhibitors');
+    expect(text).toContain('Committed (orders + LoI): Rp2,67 M');
+    expect(text).toContain('6 reports from 3 exhibitors');
     expect(text).toContain('3 days left');
+  });
+
+  it('shows the group the milestone alerts, and the digest with a chart', () => {
+    const groupTexts = day.group.messages().map((message) => message.plain);
+    expect(groupTexts.filter((text) => /melewati (25|50|75)% target/.test(text))).toHaveLength(3);
+    expect(day.chart?.photo?.bytes?.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    expect(day.chart?.plain).toContain('Kumulatif: Rp2,67 M dari target Rp3 M');
+  });
+
+  it('connects the buyer and the exhibitor once the inquiry is accepted', async () => {
+    const inquiry = await bot.db.prisma.inquiry.findFirstOrThrow();
+    expect(inquiry).toMatchObject({ status: 'ACCEPTED', quantity: 200 });
+    expect(day.buyer.messages().some((message) => message.plain.includes('+6281234567890'))).toBe(true);
+  });
+
+  it('exports the mission as a workbook and a CSV', () => {
+    expect(day.exports.map((message) => message.document?.filename)).toEqual([
+      'misi-dagang-jawa-timur-banten-2026-11-26.xlsx',
+      'misi-dagang-jawa-timur-banten-2026-11-26.csv',
+    ]);
+    expect(day.exports.every((message) => (message.document?.bytes?.length ?? 0) > 200)).toBe(true);
   });
 });

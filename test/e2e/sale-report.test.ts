@@ -149,9 +149,12 @@ describe.each(TEST_PROVIDERS)('one-line sale report on %s', (provider) => {
     expect(await bot.db.prisma.saleReport.count()).toBe(before);
   });
 
-  it('shows the examples for /lapor without text', async () => {
+  it('opens the step-by-step wizard for /lapor without text, with the one-line form as a tip', async () => {
     await sri.send('/lapor');
     expect(sri.lastText()).toContain('Laporkan penjualan dalam satu pesan');
+    expect(sri.lastText()).toContain('1/6');
+    await sri.send('/batal');
+    expect(sri.lastText()).toBe('Dibatalkan. Tidak ada yang disimpan.');
   });
 
   it('escapes what the user typed, so HTML in a product name is shown as text', async () => {

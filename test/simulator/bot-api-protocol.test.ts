@@ -46,6 +46,8 @@ describe('BotApiSimulator HTTP protocol', () => {
     expect(generic.body).toEqual({ ok: true, result: true });
     expect(sim.calls.map((c) => [c.method, c.ok])).toEqual([
       ['getMe', true],
+      // The wrong token's getMe is recorded too, so a test can see a bot being turned away.
+      ['getMe', false],
       ['sendTelepathy', false],
       ['setChatTitle', true],
     ]);

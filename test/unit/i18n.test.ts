@@ -146,13 +146,66 @@ const progressView = (phase: ProgressView['phase'], reached: boolean): ProgressV
   projected: 'Rp3 jt',
 });
 
+const PRODUCT_VIEW = {
+  name: USER_TEXT,
+  price: 'Rp15.000',
+  unit: 'pcs',
+  minOrder: 10,
+  category: '🍱 Makanan',
+  description: USER_TEXT,
+  exhibitor: USER_TEXT,
+  province: 'Jawa Timur',
+  city: 'Malang',
+  booth: 'A12',
+};
+const PRODUCT_LINE = { number: 9, name: USER_TEXT, price: 'Rp15.000', unit: 'pcs', exhibitor: USER_TEXT, province: 'Jawa Timur' };
+const INQUIRY_VIEW = { id: 7, product: USER_TEXT, exhibitor: USER_TEXT, quantity: '50 pcs', message: USER_TEXT, buyer: USER_TEXT, status: 'OPEN' };
+const CONTACT = { name: USER_TEXT, username: 'andi_pembeli', userId: '9403', phone: '+6281234567890', booth: 'A12' };
+
 /**
  * Sample arguments per function entry; each list is one call. A function not
  * listed here gets string arguments (enough for every entry that only prints them).
  */
+/** A digest view (i18n/messages/digest.ts) with every figure filled, or without the optional parts. */
+function digestSample(phase: 'before' | 'during' | 'after', full: boolean) {
+  return {
+    mission: USER_TEXT,
+    place: 'Serang, Banten',
+    date: '26 Nov 2026',
+    phase,
+    dayNumber: 1,
+    totalDays: 3,
+    startsIn: phase === 'before' ? 2 : 0,
+    today: 'Rp1,5 M',
+    todayCount: 6,
+    exhibitorsToday: 5,
+    total: 'Rp1,5 M',
+    target: full ? 'Rp3 M' : null,
+    bar: '▓▓▓▓▓░░░░░',
+    percent: '50%',
+    realised: 'Rp56,5 jt',
+    committed: 'Rp700 jt',
+    investment: 'Rp1 M',
+    sell: 'Rp1,4 M',
+    buy: 'Rp50 jt',
+    reportCount: 6,
+    daysLeft: 3,
+    reached: false,
+    neededPerDay: 'Rp500 jt',
+    projected: full ? 'Rp4,5 M' : null,
+    topCategories: full ? [{ label: 'Makanan', amount: 'Rp1 M' }] : [],
+    topExhibitors: full ? [{ name: USER_TEXT, amount: 'Rp1 M' }] : [],
+    previous: full ? { name: USER_TEXT, host: 'Bali', total: 'Rp2 M', ratio: '75%' } : null,
+    yearToDate: { year: 2026, province: 'Jawa Timur', total: 'Rp9 M', missionCount: 3 },
+  };
+}
+
 const SAMPLES: Record<string, unknown[][]> = {
   'common.tooLong': [[120]],
   'common.tooShort': [[2]],
+  'digest.message': [[digestSample('during', true)], [digestSample('before', false)], [digestSample('after', true)], [{ ...digestSample('during', false), reached: true }]],
+  'digest.milestone': [[{ mission: USER_TEXT, percent: 50, total: 'Rp1,5 M', target: 'Rp3 M' }], [{ mission: USER_TEXT, percent: 200, total: 'Rp6 M', target: 'Rp3 M' }]],
+  'digest.caption': [[USER_TEXT, '26 Nov 2026']],
   'start.welcome': [[USER_TEXT, USER_TEXT], [USER_TEXT, undefined]],
   'help.line': [['lapor', 'sale', 'Laporkan penjualan'], ['start', 'start', 'Mulai']],
   'help.roleExhibitor': [[USER_TEXT]],
@@ -172,12 +225,96 @@ const SAMPLES: Record<string, unknown[][]> = {
   'sale.parseError': [['nilainya tidak ada di awal pesan.']],
   'sale.confirm': [[SALE_VIEW], [{ ...SALE_VIEW, product: null, quantity: null, buyer: null }]],
   'sale.saved': [[SALE_VIEW, 42, 'Rp1,5 jt', '0,05%'], [{ ...SALE_VIEW, product: null, quantity: null }, 43, 'Rp3 jt', '0,1%']],
+  'leaderboard.message': [
+    [
+      {
+        mission: USER_TEXT,
+        byRealised: [{ rank: 1, name: USER_TEXT, category: 'Makanan', amount: 'Rp6 jt' }],
+        byTotal: [{ rank: 1, name: USER_TEXT, category: 'Makanan', amount: 'Rp6 jt' }, { rank: 4, name: 'Kopi', category: 'Minuman', amount: 'Rp2 jt' }],
+        byCategory: [{ label: 'Makanan', lines: [{ rank: 1, name: USER_TEXT, category: '', amount: 'Rp6 jt' }] }],
+      },
+    ],
+    [{ mission: USER_TEXT, byRealised: [], byTotal: [{ rank: 1, name: 'Batik', category: 'Fashion', amount: 'Rp30 jt' }], byCategory: [] }],
+  ],
+  'leaderboard.empty': [[USER_TEXT]],
+  'exports.captionXlsx': [
+    [{ mission: USER_TEXT, reports: 5, voided: 1, exhibitors: 2, products: 1, timeZone: 'WIB', textAmounts: 0 }],
+    [{ mission: USER_TEXT, reports: 5, voided: 0, exhibitors: 2, products: 0, timeZone: 'WITA', textAmounts: 2 }],
+  ],
+  // Catalog, search and inquiries (messages/catalog.ts, messages/inquiries.ts).
+  'catalog.card': [[PRODUCT_VIEW], [{ ...PRODUCT_VIEW, description: null, city: null, booth: null }]],
+  'catalog.page': [['🍱 Makanan', 2, 5, 37, [PRODUCT_LINE]]],
+  'search.results': [[USER_TEXT, 1, 1, [PRODUCT_LINE]], [USER_TEXT, 10, 23, [PRODUCT_LINE]]],
+  'inquiries.summary': [[INQUIRY_VIEW], [{ ...INQUIRY_VIEW, quantity: null }]],
+  'inquiries.toExhibitor': [[INQUIRY_VIEW]],
+  'inquiries.acceptedForExhibitor': [[INQUIRY_VIEW, CONTACT], [INQUIRY_VIEW, { ...CONTACT, username: null, phone: null }]],
+  'inquiries.acceptedForBuyer': [[INQUIRY_VIEW, CONTACT], [INQUIRY_VIEW, { ...CONTACT, phone: null, booth: null }]],
+  'inquiries.declinedForExhibitor': [[INQUIRY_VIEW]],
+  'inquiries.declinedForBuyer': [[INQUIRY_VIEW]],
+  'inquiries.alreadyAnswered': [['ACCEPTED'], ['DECLINED']],
+  'inquiries.status': [['OPEN'], ['ACCEPTED'], ['DECLINED']],
+  'inquiries.buyerLine': [[INQUIRY_VIEW, '+6281234567890'], [{ ...INQUIRY_VIEW, quantity: null }, null]],
+  'inquiries.exhibitorLine': [[INQUIRY_VIEW, null], [{ ...INQUIRY_VIEW, message: 'x'.repeat(120) }, raw('<a href="tg://user?id=1">Andi</a>')]],
+  'inquiries.contactLink': [[CONTACT], [{ ...CONTACT, username: null }]],
   'progress.message': [
     [progressView('before', false)],
     [progressView('during', false)],
     [progressView('during', true)],
     [progressView('after', false)],
+    [{ ...progressView('during', true), realisation: { answered: 2, realised: 'Rp400 jt', committed: 'Rp700 jt', percent: '57,1%' } }],
   ],
+  // Officials: missions, target, invites, exhibitors; pushes to exhibitors (reminders, follow-ups, announcements).
+  'missionAdmin.menu': [[USER_TEXT], [undefined]],
+  'missionAdmin.listLine': [
+    [{ status: 'ACTIVE', name: USER_TEXT, place: 'Serang, Banten', dates: '26 Nov 2026 – 28 Nov 2026', target: 'Rp3 M' }],
+    [{ status: 'CLOSED', name: USER_TEXT, place: 'Denpasar, Bali', dates: '1 Des 2026', target: 'Rp2 M' }],
+  ],
+  'missionAdmin.editMenu': [
+    [{ name: USER_TEXT, city: USER_TEXT, startDate: '26 Nov 2026', endDate: '28 Nov 2026', timeZone: 'WIB', digestTime: '20:00', reminderTime: '17:00', registrationOpen: true }],
+    [{ name: USER_TEXT, city: USER_TEXT, startDate: '26 Nov 2026', endDate: '28 Nov 2026', timeZone: 'WITA', digestTime: '20:00', reminderTime: null, registrationOpen: false }],
+  ],
+  'missionAdmin.ask.reminderTime': [['17:00'], [null]],
+  'missionAdmin.ask.registrationOpen': [[true], [false]],
+  'missionAdmin.switchPick': [[USER_TEXT], [undefined]],
+  'missionAdmin.updated': [['Nama', USER_TEXT, USER_TEXT]],
+  'missionAdmin.activated': [[USER_TEXT]],
+  'missionAdmin.closeConfirm': [[USER_TEXT]],
+  'target.show': [[{ mission: USER_TEXT, target: 'Rp3.000.000.000', targetCompact: 'Rp3 M', total: 'Rp750 jt', percent: '25%' }]],
+  'target.changed': [['Rp3.000.000.000', { mission: USER_TEXT, target: 'Rp5.000.000.000', targetCompact: 'Rp5 M', total: 'Rp750 jt', percent: '15%' }]],
+  'invites.created': [
+    [{ mission: USER_TEXT, role: 'EXHIBITOR', link: 'https://t.me/misi_dagang_bot?start=join_AbCdEfGhIjKlMnOpQrStUvWx', expires: '27 Nov 2026 10:00 WIB', maxUses: 50 }],
+    [{ mission: USER_TEXT, role: 'OFFICIAL', link: 'https://t.me/misi_dagang_bot?start=join_AbCdEfGhIjKlMnOpQrStUvWx', expires: '27 Nov 2026 10:00 WIB', maxUses: 1 }],
+  ],
+  'invites.usedUp': [[1], [50]],
+  'invites.alreadyRegistered': [[USER_TEXT, USER_TEXT]],
+  'invites.joinedExhibitor': [[USER_TEXT]],
+  'exhibitorsAdmin.page': [
+    [
+      {
+        mission: USER_TEXT,
+        total: 11,
+        verified: 1,
+        page: 1,
+        pages: 2,
+        lines: [
+          { number: 1, name: USER_TEXT, category: 'Makanan', province: 'Jawa Timur', booth: 'A1', verified: true },
+          { number: 2, name: 'Kopi', category: 'Minuman', province: 'Bali', booth: null, verified: false },
+        ],
+      },
+    ],
+    [{ mission: USER_TEXT, total: 1, verified: 0, page: 1, pages: 1, lines: [{ number: 1, name: USER_TEXT, category: 'Makanan', province: 'Jawa Timur', booth: null, verified: false }] }],
+  ],
+  'exhibitorsAdmin.verifiedNotice': [[USER_TEXT, USER_TEXT]],
+  'reminders.reminder': [[USER_TEXT, USER_TEXT, USER_TEXT]],
+  'reminders.status': [[true, '18:00 WIB'], [false, null]],
+  'followUps.question': [
+    [{ days: 30, kind: 'ORDER', amount: 'Rp500.000.000', date: '26 Nov 2026', mission: USER_TEXT, product: USER_TEXT, buyer: USER_TEXT }],
+    [{ days: 90, kind: 'LOI', amount: 'Rp200.000.000', date: '26 Nov 2026', mission: USER_TEXT, product: null, buyer: null }],
+  ],
+  'announce.preview': [[USER_TEXT, 4, USER_TEXT]],
+  'announce.message': [[USER_TEXT, USER_TEXT]],
+  'announce.done': [[{ total: 4, sent: 3, failed: 1, queued: 0, minutes: 1 }]],
+  'announce.stillQueued': [[{ total: 4, sent: 0, failed: 0, queued: 4, minutes: 3 }]],
 };
 
 function samplesFor(path: string, fn: (...args: unknown[]) => unknown): unknown[][] {

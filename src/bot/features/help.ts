@@ -8,17 +8,12 @@ import type { BotContext } from '../context.js';
 import { editTapped, say } from '../reply.js';
 import { handleStartPayload } from '../start-payloads.js';
 
-/** /start (with the join_<code> invite payload reserved), /bantuan and /bahasa. */
+/** /start (deep-link payloads such as join_<code> go to their handlers), /bantuan and /bahasa. */
 export function createHelpFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.start(async (ctx) => {
     if (ctx.payload && (await handleStartPayload(ctx, ctx.payload))) return;
-    // join_<code> is an invite; until invites exist every code is unknown.
-    if (ctx.payload.startsWith('join_')) {
-      await say(ctx, ctx.t.start.inviteNotReady);
-      return;
-    }
     const mission = await ctx.activeMission();
     await say(ctx, ctx.t.start.welcome(ctx.user.firstName, mission?.name));
   });

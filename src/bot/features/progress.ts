@@ -11,8 +11,12 @@ import { say } from '../reply.js';
 /** The mission's sums for "now": today is the mission's local day, in its own time zone. */
 export async function missionTotalsNow(repos: Repositories, mission: Mission, now: Date) {
   const today = localDate(now, mission.timeZone);
-  const totals = await repos.sales.totals(mission.id, localDayBounds(today, mission.timeZone));
-  return { today, totals };
+  const [totals, realisation] = await Promise.all([
+    repos.sales.totals(mission.id, localDayBounds(today, mission.timeZone)),
+    // Realised over committed of the followed-up orders and LoIs.
+    repos.followUps.summary(mission.id),
+  ]);
+  return { today, totals, realisation };
 }
 
 /** /progres: where the active mission stands; anyone may ask, in private or in a group. */
@@ -21,8 +25,8 @@ export function createProgressFeature(): Composer<BotContext> {
   feature.command(names('progres'), async (ctx) => {
     const mission = await ctx.activeMission();
     if (!mission) return say(ctx, ctx.t.common.noActiveMission);
-    const { today, totals } = await missionTotalsNow(ctx.deps.repos, mission, ctx.deps.now());
-    return say(ctx, ctx.t.progress.message(progressView(mission, totals, today, ctx.lang)));
+    const { today, totals, realisation } = await missionTotalsNow(ctx.deps.repos, mission, ctx.deps.now());
+    return say(ctx, ctx.t.progress.message(progressView(mission, totals, today, ctx.lang, realisation)));
   });
   return feature;
 }

@@ -30,7 +30,9 @@ export function createRegistrationFeature(): Composer<BotContext> {
     const standing = await standingOf(ctx);
     if (!standing.mission) return say(ctx, ctx.t.common.noActiveMission);
     if (standing.exhibitor) return say(ctx, ctx.t.register.already(standing.exhibitor.name));
-    if (!standing.mission.registrationOpen && !standing.official) return say(ctx, ctx.t.register.closed);
+    // Closed registration still lets in whoever joined through an exhibitor invite (/start join_<code>).
+    const invited = async (missionId: number) => (await ctx.deps.repos.missions.rolesOf(missionId, ctx.user.id)).includes('EXHIBITOR');
+    if (!standing.mission.registrationOpen && !standing.official && !(await invited(standing.mission.id))) return say(ctx, ctx.t.register.closed);
     return ctx.scene.enter(SCENE.register, { missionId: standing.mission.id } satisfies RegistrationDraft);
   });
   return feature;

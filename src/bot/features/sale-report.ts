@@ -1,23 +1,29 @@
 import { Composer, Markup } from 'telegraf';
 import { formatPercent } from '../../domain/progress.js';
 import { formatRupiahCompact } from '../../domain/money.js';
+import { matchProduct } from '../../domain/product-match.js';
 import { defaultDirection } from '../../domain/sale.js';
 import { parseSaleLine } from '../../domain/sale-line.js';
+import { productLabel } from '../../domain/sale-records.js';
+import { duplicateWindowStart, findDuplicate } from '../../domain/sale-rules.js';
 import { lines } from '../../i18n/index.js';
 import { standingOf } from '../access.js';
-import { CB } from '../callback-data.js';
+import { CB, SCENE } from '../callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext, SaleDraftState } from '../context.js';
-import { missionProgress, saleView } from '../presenters.js';
+import { missionProgress } from '../presenters.js';
 import { editTapped, say } from '../reply.js';
+import { exactAmount, saleCardView } from '../sale-presenters.js';
 import { optional } from '../telegram-errors.js';
 import { missionTotalsNow } from './progress.js';
+import type { SaleWizardState } from './sale-wizard.js';
 
 /**
- * /lapor: the one-line sale report. The line is parsed, shown back, and saved
- * with one tap. The draft waits in the session, keyed by the update it was
- * typed in; that update id is the report's unique source, so saving twice is
- * impossible even when two taps race.
+ * /lapor: a sale report, typed in one line (`/lapor 1,5jt keripik tempe 30
+ * pcs`) or, without text, answered step by step in the sale wizard. Both end
+ * in the same draft → confirm → save path below: the draft waits in the
+ * session, keyed by the update it came from; that update id is the report's
+ * unique source, so saving twice is impossible even when two taps race.
  */
 export function createSaleReportFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -27,7 +33,16 @@ export function createSaleReportFeature(): Composer<BotContext> {
     if (!standing.mission) return say(ctx, ctx.t.common.noActiveMission);
     if (!standing.exhibitor) return say(ctx, ctx.t.common.exhibitorOnly);
     const text = ctx.payload.trim();
-    if (text === '') return say(ctx, ctx.t.sale.usage);
+    if (text === '') {
+      // A conversation belongs in the private chat; in a group the one-liner is the way.
+      if (ctx.chat.type !== 'private') return say(ctx, lines([ctx.t.sale.groupUsage, '', ctx.t.sale.usage]));
+      const state: SaleWizardState = {
+        missionId: standing.mission.id,
+        exhibitorId: standing.exhibitor.id,
+        direction: defaultDirection(standing.exhibitor.province, standing.mission.originProvince),
+      };
+      return ctx.scene.enter(SCENE.saleWizard, state);
+    }
 
     const parsed = parseSaleLine(text);
     if (!parsed.ok) {
@@ -37,68 +52,29 @@ export function createSaleReportFeature(): Composer<BotContext> {
       return say(ctx, lines([ctx.t.sale.parseError(reason), '', ctx.t.sale.usage]));
     }
     const line = parsed.value;
-    const draft: SaleDraftState = {
+    const productText = line.productText ?? null;
+    const listing = productText === null ? undefined : matchProduct(productText, await ctx.deps.repos.sales.activeProducts(standing.exhibitor.id));
+    const quantity = line.quantity ?? null;
+    return offerSaleDraft(ctx, {
       sourceUpdateId: ctx.update.update_id,
       missionId: standing.mission.id,
       exhibitorId: standing.exhibitor.id,
       amount: line.amount.toString(),
       kind: line.kind,
       direction: line.direction ?? defaultDirection(standing.exhibitor.province, standing.mission.originProvince),
-      productText: line.productText ?? null,
-      quantity: line.quantity ?? null,
-      unit: line.unit ?? null,
+      productText,
+      productId: listing?.id ?? null,
+      productName: listing?.name ?? null,
+      quantity,
+      // `x30` of a listed product is counted in the listing's unit.
+      unit: line.unit ?? (quantity !== null && listing ? listing.unit : null),
       buyerName: line.buyerName ?? null,
-    };
-    ctx.session.saleDraft = draft;
-    return say(
-      ctx,
-      ctx.t.sale.confirm(saleView(draft, ctx.t)),
-      Markup.inlineKeyboard([
-        Markup.button.callback(ctx.t.common.saveButton, CB.saleSave + draft.sourceUpdateId),
-        Markup.button.callback(ctx.t.common.cancelButton, CB.saleCancel + draft.sourceUpdateId),
-      ]),
-    );
-  });
-
-  feature.action(new RegExp(`^${CB.saleSave}(\\d+)$`), async (ctx) => {
-    const sourceUpdateId = Number(ctx.match[1]);
-    const draft = ctx.session.saleDraft;
-    if (!draft || draft.sourceUpdateId !== sourceUpdateId) {
-      // Saved by an earlier tap, or replaced by a newer draft.
-      const saved = await ctx.deps.repos.sales.findBySourceUpdate(BigInt(sourceUpdateId));
-      return ctx.answerCbQuery(saved ? ctx.t.sale.alreadySaved : ctx.t.sale.expired);
-    }
-    const result = await ctx.deps.repos.sales.record({
-      missionId: draft.missionId,
-      exhibitorId: draft.exhibitorId,
-      productId: null,
-      productText: draft.productText,
-      amount: BigInt(draft.amount),
-      kind: draft.kind,
-      direction: draft.direction,
-      quantity: draft.quantity,
-      unit: draft.unit,
-      buyerName: draft.buyerName,
       buyerOrigin: null,
-      reportedById: ctx.user.id,
-      sourceUpdateId: BigInt(sourceUpdateId),
-      createdAt: ctx.deps.now(),
     });
-    delete ctx.session.saleDraft;
-    if (!result.ok) return ctx.answerCbQuery(ctx.t.sale.alreadySaved);
-    await ctx.answerCbQuery(ctx.t.sale.savedToast);
-    ctx.log.info({ reportId: result.report.id, amount: result.report.amount.toString() }, 'sale saved');
-    await optional(ctx.log, 'saleRecorded listeners', () => ctx.deps.events.saleRecorded(result.report));
-
-    const mission = await ctx.deps.repos.missions.findById(draft.missionId);
-    if (!mission) return;
-    const { today, totals } = await missionTotalsNow(ctx.deps.repos, mission, ctx.deps.now());
-    const figures = missionProgress(mission, totals, today);
-    return editTapped(
-      ctx,
-      ctx.t.sale.saved(saleView(draft, ctx.t), result.report.id, formatRupiahCompact(figures.total), formatPercent(figures.percentBasis, ctx.lang)),
-    );
   });
+
+  feature.action(new RegExp(`^${CB.saleSave}(\\d+)$`), (ctx) => saveDraft(ctx, Number(ctx.match[1]), false));
+  feature.action(new RegExp(`^${CB.saleForce}(\\d+)$`), (ctx) => saveDraft(ctx, Number(ctx.match[1]), true));
 
   feature.action(new RegExp(`^${CB.saleCancel}(\\d+)$`), async (ctx) => {
     const sourceUpdateId = Number(ctx.match[1]);
@@ -110,4 +86,92 @@ export function createSaleReportFeature(): Composer<BotContext> {
   });
 
   return feature;
+}
+
+/**
+ * Shows a draft back for one confirming tap and keeps it in the session
+ * until then. The one-liner and the wizard both end here.
+ */
+export async function offerSaleDraft(ctx: BotContext, draft: SaleDraftState): Promise<void> {
+  ctx.session.saleDraft = draft;
+  await say(
+    ctx,
+    ctx.t.sale.confirm(saleCardView(draft, ctx.t)),
+    Markup.inlineKeyboard([
+      Markup.button.callback(ctx.t.common.saveButton, CB.saleSave + draft.sourceUpdateId),
+      Markup.button.callback(ctx.t.common.cancelButton, CB.saleCancel + draft.sourceUpdateId),
+    ]),
+  );
+}
+
+/**
+ * The save tap. Without `force`, a report that repeats one of the last ten
+ * minutes (same amount and product) is asked about first. A tap whose own
+ * report is already saved (a double tap, a late tap) is told so, whichever
+ * of the two checks sees it first: the duplicate check recognises its own
+ * report by the source update, and the unique source catches a race.
+ */
+async function saveDraft(ctx: BotContext, sourceUpdateId: number, force: boolean): Promise<unknown> {
+  const { repos } = ctx.deps;
+  const draft = ctx.session.saleDraft;
+  if (!draft || draft.sourceUpdateId !== sourceUpdateId) {
+    // Saved by an earlier tap, or replaced by a newer draft.
+    const saved = await repos.sales.findBySourceUpdate(BigInt(sourceUpdateId));
+    return ctx.answerCbQuery(saved ? ctx.t.sale.alreadySaved : ctx.t.sale.expired);
+  }
+  const now = ctx.deps.now();
+  const amount = BigInt(draft.amount);
+  const productId = draft.productId ?? null;
+
+  if (!force) {
+    const earlier = await repos.sales.liveSince(draft.exhibitorId, duplicateWindowStart(now));
+    if (earlier.some((report) => report.sourceUpdateId === BigInt(sourceUpdateId))) {
+      delete ctx.session.saleDraft;
+      return ctx.answerCbQuery(ctx.t.sale.alreadySaved);
+    }
+    const duplicate = findDuplicate({ amount, productId, productText: draft.productText }, earlier, now);
+    if (duplicate) {
+      await ctx.answerCbQuery(ctx.t.sale.duplicateToast);
+      const minutesAgo = Math.max(0, Math.floor((now.getTime() - duplicate.createdAt.getTime()) / 60_000));
+      return editTapped(
+        ctx,
+        lines([ctx.t.sale.confirm(saleCardView(draft, ctx.t)), '', ctx.t.sale.duplicate(duplicate.id, exactAmount(duplicate.amount), productLabel(duplicate), minutesAgo)]),
+        Markup.inlineKeyboard([
+          Markup.button.callback(ctx.t.sale.saveAnywayButton, CB.saleForce + sourceUpdateId),
+          Markup.button.callback(ctx.t.common.cancelButton, CB.saleCancel + sourceUpdateId),
+        ]),
+      );
+    }
+  }
+
+  const result = await repos.sales.record({
+    missionId: draft.missionId,
+    exhibitorId: draft.exhibitorId,
+    productId,
+    productText: draft.productText,
+    amount,
+    kind: draft.kind,
+    direction: draft.direction,
+    quantity: draft.quantity,
+    unit: draft.unit,
+    buyerName: draft.buyerName,
+    buyerOrigin: draft.buyerOrigin ?? null,
+    reportedById: ctx.user.id,
+    sourceUpdateId: BigInt(sourceUpdateId),
+    createdAt: now,
+  });
+  delete ctx.session.saleDraft;
+  if (!result.ok) return ctx.answerCbQuery(ctx.t.sale.alreadySaved);
+  await ctx.answerCbQuery(ctx.t.sale.savedToast);
+  ctx.log.info({ reportId: result.report.id, amount: result.report.amount.toString(), forced: force }, 'sale saved');
+  await optional(ctx.log, 'saleRecorded listeners', () => ctx.deps.events.saleRecorded(result.report));
+
+  const mission = await repos.missions.findById(draft.missionId);
+  if (!mission) return;
+  const { today, totals } = await missionTotalsNow(repos, mission, ctx.deps.now());
+  const figures = missionProgress(mission, totals, today);
+  return editTapped(
+    ctx,
+    ctx.t.sale.saved(saleCardView(draft, ctx.t), result.report.id, formatRupiahCompact(figures.total), formatPercent(figures.percentBasis, ctx.lang)),
+  );
 }

@@ -1,9 +1,22 @@
 import type { DbClient } from '../database.js';
 import { createExhibitorRepository } from './exhibitors.js';
 import { createMissionRepository } from './missions.js';
+import { createProductRepository } from './products.js';
 import { createSaleRepository } from './sales.js';
 import { createSessionStore } from './sessions.js';
 import { createUserRepository } from './users.js';
+import { createExportRepository } from './export.js';
+import { createLeaderboardRepository } from './leaderboard.js';
+import { createMissionAdminRepository } from './mission-admin.js';
+import { createInviteRepository } from './invites.js';
+import { createExhibitorAdminRepository } from './exhibitor-admin.js';
+import { createPushRepository } from './pushes.js';
+import { createFollowUpRepository } from './follow-ups.js';
+import { createChatRepository } from './chats.js';
+import { createSubscriptionRepository } from './subscriptions.js';
+import { createDigestRepository } from './digests.js';
+import { createCatalogRepository } from './catalog.js';
+import { createInquiryRepository } from './inquiries.js';
 
 /** The session value is owned by the bot; the store only keeps JSON. */
 type BotSessionShape = object;
@@ -14,8 +27,21 @@ export function createRepositories(prisma: DbClient) {
     users: createUserRepository(prisma),
     missions: createMissionRepository(prisma),
     exhibitors: createExhibitorRepository(prisma),
+    products: createProductRepository(prisma),
     sales: createSaleRepository(prisma),
     sessions: createSessionStore<BotSessionShape>(prisma),
+    exports: createExportRepository(prisma),
+    leaderboard: createLeaderboardRepository(prisma),
+    missionAdmin: createMissionAdminRepository(prisma),
+    invites: createInviteRepository(prisma),
+    exhibitorAdmin: createExhibitorAdminRepository(prisma),
+    pushes: createPushRepository(prisma),
+    followUps: createFollowUpRepository(prisma),
+    chats: createChatRepository(prisma),
+    subscriptions: createSubscriptionRepository(prisma),
+    digests: createDigestRepository(prisma),
+    catalog: createCatalogRepository(prisma),
+    inquiries: createInquiryRepository(prisma),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -43,6 +43,10 @@ export function createMissionRepository(prisma: DbClient) {
       return rows.map((row) => row.role);
     },
 
+    async isOfficialOfAnyMission(userId: bigint): Promise<boolean> {
+      return (await prisma.missionMember.count({ where: { userId, role: 'OFFICIAL' } })) > 0;
+    },
+
     async addMember(missionId: number, userId: bigint, role: Role): Promise<void> {
       await prisma.missionMember.upsert({
         where: { missionId_userId_role: { missionId, userId, role } },

@@ -1,5 +1,7 @@
 import type { MissionTotals, SaleDirectionName, SaleKindName, SaleReport } from '../../domain/entities.js';
+import type { ExhibitorSales, KindTotals, ProductChoice, SaleRecord } from '../../domain/sale-records.js';
 import type { DbClient } from '../database.js';
+import type * as Db from '../generated/sqlite/client.js';
 import { writeAudit } from './audit.js';
 import { isUniqueViolation, toSaleReport } from './mappers.js';
 
@@ -25,6 +27,50 @@ export interface NewSaleReport {
 export type RecordSaleResult = { ok: true; report: SaleReport } | { ok: false; reason: 'already_saved'; report: SaleReport };
 
 const KINDS: readonly SaleKindName[] = ['RETAIL', 'ORDER', 'LOI', 'INVESTMENT'];
+
+/** Outcome of a void: `already_voided` when another tap or official got there first. */
+export type VoidResult = { ok: true; report: SaleRecord } | { ok: false; reason: 'not_found' | 'already_voided'; report?: SaleRecord };
+
+/** Outcome of a verification; the refusals name what the row is now. */
+export type VerifyResult = { ok: true; report: SaleRecord } | { ok: false; reason: 'not_found' | 'voided' | 'already_verified'; report?: SaleRecord };
+
+// The names a report is shown by come with it.
+const WITH_NAMES = { product: { select: { name: true } }, exhibitor: { select: { name: true } } } as const;
+type RowWithNames = Db.SaleReport & { product: { name: string } | null; exhibitor: { name: string } };
+
+function toSaleRecord(row: RowWithNames): SaleRecord {
+  return {
+    ...toSaleReport(row),
+    sourceUpdateId: row.sourceUpdateId,
+    voidedById: row.voidedById,
+    verifiedById: row.verifiedById,
+    productName: row.product?.name ?? null,
+    exhibitorName: row.exhibitor.name,
+  };
+}
+
+/** A bare row for the audit log: what the table holds, without the joined names. */
+function auditRow(row: RowWithNames): Db.SaleReport {
+  const { product: _product, exhibitor: _exhibitor, ...bare } = row;
+  return bare;
+}
+
+function emptyKinds(): Record<SaleKindName, bigint> {
+  return Object.fromEntries(KINDS.map((kind) => [kind, 0n])) as Record<SaleKindName, bigint>;
+}
+
+function kindTotals(groups: readonly { kind: SaleKindName; _sum: { amount: bigint | null }; _count: { _all: number } }[]): KindTotals {
+  const byKind = emptyKinds();
+  let total = 0n;
+  let count = 0;
+  for (const group of groups) {
+    const sum = group._sum.amount ?? 0n;
+    byKind[group.kind] += sum;
+    total += sum;
+    count += group._count._all;
+  }
+  return { byKind, total, count };
+}
 
 export function createSaleRepository(prisma: DbClient) {
   return {
@@ -56,6 +102,118 @@ export function createSaleRepository(prisma: DbClient) {
     async findById(id: number): Promise<SaleReport | undefined> {
       const row = await prisma.saleReport.findUnique({ where: { id } });
       return row ? toSaleReport(row) : undefined;
+    },
+
+    /** A report with the names it is shown by. */
+    async findRecord(id: number): Promise<SaleRecord | undefined> {
+      const row = await prisma.saleReport.findUnique({ where: { id }, include: WITH_NAMES });
+      return row ? toSaleRecord(row) : undefined;
+    },
+
+    /**
+     * The exhibitor's active listings, for the wizard's product buttons and
+     * the one-liner's product matching. Read straight from the Product table
+     * so the sale flows do not wait for the product feature's repository.
+     */
+    async activeProducts(exhibitorId: number): Promise<ProductChoice[]> {
+      const rows = await prisma.product.findMany({
+        where: { exhibitorId, active: true },
+        select: { id: true, name: true, unit: true },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      });
+      return rows;
+    },
+
+    /** One active listing of the exhibitor, or undefined (another's, deactivated, or gone): a tapped button is checked again. */
+    async activeProduct(exhibitorId: number, productId: number): Promise<ProductChoice | undefined> {
+      const row = await prisma.product.findFirst({ where: { id: productId, exhibitorId, active: true }, select: { id: true, name: true, unit: true } });
+      return row ?? undefined;
+    },
+
+    /** The exhibitor's live reports since an instant, newest first: the duplicate check's candidates. */
+    async liveSince(exhibitorId: number, since: Date): Promise<SaleRecord[]> {
+      const rows = await prisma.saleReport.findMany({
+        where: { exhibitorId, voidedAt: null, createdAt: { gte: since } },
+        include: WITH_NAMES,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      });
+      return rows.map(toSaleRecord);
+    },
+
+    /** The exhibitor's newest live reports, newest first: what /batal offers. */
+    async latestLive(exhibitorId: number, limit: number): Promise<SaleRecord[]> {
+      const rows = await prisma.saleReport.findMany({
+        where: { exhibitorId, voidedAt: null },
+        include: WITH_NAMES,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: limit,
+      });
+      return rows.map(toSaleRecord);
+    },
+
+    /** The mission's newest live reports nobody has verified yet, for /verifikasi. */
+    async unverified(missionId: number, limit: number): Promise<{ reports: SaleRecord[]; total: number }> {
+      const where = { missionId, voidedAt: null, verifiedAt: null };
+      const [rows, total] = await Promise.all([
+        prisma.saleReport.findMany({ where, include: WITH_NAMES, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit }),
+        prisma.saleReport.count({ where }),
+      ]);
+      return { reports: rows.map(toSaleRecord), total };
+    },
+
+    /**
+     * Voids a report: it stays, marked with when, why and by whom, and leaves
+     * every total. The conditional update makes a second void (a double tap,
+     * an official at the same moment) a no-op answered `already_voided`.
+     */
+    async voidReport(input: { id: number; reason: string; actorId: bigint; at: Date }): Promise<VoidResult> {
+      return prisma.$transaction(async (tx) => {
+        const before = await tx.saleReport.findUnique({ where: { id: input.id }, include: WITH_NAMES });
+        if (!before) return { ok: false, reason: 'not_found' } as const;
+        const updated = await tx.saleReport.updateMany({
+          where: { id: input.id, voidedAt: null },
+          data: { voidedAt: input.at, voidReason: input.reason, voidedById: input.actorId },
+        });
+        if (updated.count === 0) return { ok: false, reason: 'already_voided', report: toSaleRecord(before) } as const;
+        const after = await tx.saleReport.findUniqueOrThrow({ where: { id: input.id }, include: WITH_NAMES });
+        await writeAudit(tx, { actorId: input.actorId, action: 'sale.void', entity: 'SaleReport', entityId: input.id, before: auditRow(before), after: auditRow(after) });
+        return { ok: true, report: toSaleRecord(after) } as const;
+      });
+    },
+
+    /** Marks a live report verified by an official; verifying twice or a voided report is refused, not an error. */
+    async verifyReport(input: { id: number; actorId: bigint; at: Date }): Promise<VerifyResult> {
+      return prisma.$transaction(async (tx) => {
+        const before = await tx.saleReport.findUnique({ where: { id: input.id }, include: WITH_NAMES });
+        if (!before) return { ok: false, reason: 'not_found' } as const;
+        const updated = await tx.saleReport.updateMany({
+          where: { id: input.id, voidedAt: null, verifiedAt: null },
+          data: { verifiedAt: input.at, verifiedById: input.actorId },
+        });
+        if (updated.count === 0) {
+          const now = await tx.saleReport.findUniqueOrThrow({ where: { id: input.id }, include: WITH_NAMES });
+          return { ok: false, reason: now.voidedAt ? 'voided' : 'already_verified', report: toSaleRecord(now) } as const;
+        }
+        const after = await tx.saleReport.findUniqueOrThrow({ where: { id: input.id }, include: WITH_NAMES });
+        await writeAudit(tx, { actorId: input.actorId, action: 'sale.verify', entity: 'SaleReport', entityId: input.id, before: auditRow(before), after: auditRow(after) });
+        return { ok: true, report: toSaleRecord(after) } as const;
+      });
+    },
+
+    /** /rekapku: the exhibitor's live sums today and over the mission, by kind, and the latest live reports. */
+    async exhibitorSales(exhibitorId: number, today: { start: Date; end: Date }, latest: number): Promise<ExhibitorSales> {
+      const live = { exhibitorId, voidedAt: null };
+      const [all, todays, rows] = await Promise.all([
+        prisma.saleReport.groupBy({ by: ['kind'], where: live, _sum: { amount: true }, _count: { _all: true } }),
+        prisma.saleReport.groupBy({
+          by: ['kind'],
+          where: { ...live, createdAt: { gte: today.start, lt: today.end } },
+          _sum: { amount: true },
+          _count: { _all: true },
+        }),
+        prisma.saleReport.findMany({ where: live, include: WITH_NAMES, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: latest }),
+      ]);
+      return { today: kindTotals(todays), mission: kindTotals(all), latest: rows.map(toSaleRecord) };
     },
 
     /** Sums of the mission's live reports, overall and within [todayStart, todayEnd). */

@@ -18,7 +18,8 @@ export const progress = bilingual({
         html`📝 Komitmen (pesanan + LoI): ${p.committed}`,
         html`🏗 Investasi: ${p.investment}`,
         html`↔️ Jual ${p.sell} · Beli ${p.buy}`,
-        html`✔️ Terverifikasi: ${p.verified}`,
+        html`✔️ Terverifikasi: ${p.verified}${p.verifiedShare ? html` (${p.verifiedShare} dari total)` : ''}`,
+        p.realisation && html`🔁 Realisasi komitmen (${p.realisation.answered} ditindaklanjuti): ${p.realisation.realised} dari ${p.realisation.committed} (${p.realisation.percent})`,
         '',
         html`${p.reportCount} laporan dari ${p.exhibitorCount} peserta`,
         p.phase === 'before'
@@ -45,7 +46,8 @@ export const progress = bilingual({
         html`📝 Committed (orders + LoI): ${p.committed}`,
         html`🏗 Investment: ${p.investment}`,
         html`↔️ Sell ${p.sell} · Buy ${p.buy}`,
-        html`✔️ Verified: ${p.verified}`,
+        html`✔️ Verified: ${p.verified}${p.verifiedShare ? html` (${p.verifiedShare} of the total)` : ''}`,
+        p.realisation && html`🔁 Commitments realised (${p.realisation.answered} followed up): ${p.realisation.realised} of ${p.realisation.committed} (${p.realisation.percent})`,
         '',
         html`${p.reportCount} reports from ${p.exhibitorCount} exhibitors`,
         p.phase === 'before'

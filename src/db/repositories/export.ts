@@ -1,0 +1,53 @@
+import type { Mission } from '../../domain/entities.js';
+import type { ExportData, ExportExhibitor, ExportProduct, ExportReport } from '../../domain/export.js';
+import type { DbClient } from '../database.js';
+import { toExhibitor, toSaleReport } from './mappers.js';
+
+/** Reads everything /ekspor writes out; a spreadsheet wants all rows, in a stable order. */
+export function createExportRepository(prisma: DbClient) {
+  return {
+    /**
+     * A mission's reports (voided ones too: the sheet marks them), exhibitors
+     * and products, oldest first. One snapshot: read in one transaction so
+     * the summary and the rows agree even while exhibitors keep reporting.
+     */
+    async missionData(mission: Mission): Promise<ExportData> {
+      const [reportRows, exhibitorRows, productRows] = await prisma.$transaction([
+        prisma.saleReport.findMany({
+          where: { missionId: mission.id },
+          include: { exhibitor: { select: { name: true, category: true, province: true } }, product: { select: { name: true } } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        }),
+        prisma.exhibitor.findMany({ where: { missionId: mission.id }, orderBy: { id: 'asc' } }),
+        prisma.product.findMany({
+          where: { exhibitor: { missionId: mission.id } },
+          include: { exhibitor: { select: { name: true } } },
+          orderBy: [{ exhibitorId: 'asc' }, { id: 'asc' }],
+        }),
+      ]);
+      const reports: ExportReport[] = reportRows.map((row) => ({
+        ...toSaleReport(row),
+        exhibitorName: row.exhibitor.name,
+        category: row.exhibitor.category,
+        province: row.exhibitor.province,
+        productName: row.product?.name ?? null,
+      }));
+      const exhibitors: ExportExhibitor[] = exhibitorRows.map((row) => ({ ...toExhibitor(row), registeredAt: row.createdAt }));
+      const products: ExportProduct[] = productRows.map((row) => ({
+        id: row.id,
+        exhibitorId: row.exhibitorId,
+        exhibitorName: row.exhibitor.name,
+        name: row.name,
+        category: row.category,
+        price: row.price,
+        unit: row.unit,
+        minOrder: row.minOrder,
+        description: row.description,
+        active: row.active,
+        createdAt: row.createdAt,
+      }));
+      return { mission, reports, exhibitors, products };
+    },
+  };
+}
+export type ExportRepository = ReturnType<typeof createExportRepository>;

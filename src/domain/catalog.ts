@@ -1,0 +1,96 @@
+import type { Category } from './categories.js';
+import type { MissionStatus } from './entities.js';
+import type { SearchDocument } from './search.js';
+
+/**
+ * The buyer's view of a product: the listing with the exhibitor it belongs
+ * to, everything a catalog line, a product card or an inline result shows.
+ */
+export interface CatalogProduct extends SearchDocument {
+  price: bigint;
+  unit: string;
+  minOrder: number;
+  photoFileId: string | null;
+  active: boolean;
+  exhibitorId: number;
+  /** Telegram id of the exhibitor's owner: who answers inquiries. */
+  ownerId: bigint;
+  booth: string | null;
+  city: string | null;
+  missionId: number;
+  missionStatus: MissionStatus;
+}
+
+/** One shelf of the catalog with how many active products it holds. */
+export interface CategoryCount {
+  category: Category;
+  count: number;
+}
+
+/** Lines on one catalog page: eight product buttons still fit a phone screen with the navigation row. */
+export const CATALOG_PAGE_SIZE = 8;
+/** Telegram shows at most 50 inline results per answer. */
+export const INLINE_PAGE_SIZE = 50;
+/** Search results listed in the chat; the rest are worth a more precise query. */
+export const SEARCH_RESULT_LIMIT = 10;
+
+/** A page number made safe: where a list of `total` items has no such page, the nearest page that exists. */
+export interface PageSpec {
+  /** 1-based. */
+  page: number;
+  pages: number;
+  /** True when the asked page did not exist (a stale button after products were removed, or forged data). */
+  clamped: boolean;
+}
+
+export function pageOf(requested: number, total: number, size: number = CATALOG_PAGE_SIZE): PageSpec {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const wanted = Number.isSafeInteger(requested) ? requested : 1;
+  const page = Math.min(Math.max(wanted, 1), pages);
+  return { page, pages, clamped: page !== requested };
+}
+
+/** Whether a product may be shown to buyers and asked about: listed, and its mission running. */
+export function isAvailable(product: Pick<CatalogProduct, 'active' | 'missionStatus'>): boolean {
+  return product.active && product.missionStatus === 'ACTIVE';
+}
+
+/**
+ * The position an inline query's `offset` names. Telegram echoes back the
+ * `next_offset` we gave; anything else (a client sending garbage) starts over.
+ */
+export function parseInlineOffset(offset: string): number {
+  if (!/^\d{1,6}$/.test(offset)) return 0;
+  return Number(offset);
+}
+
+/** The `next_offset` after a page: empty when the last page has been given, which tells Telegram to stop. */
+export function nextInlineOffset(offset: number, shown: number, total: number): string {
+  const next = offset + shown;
+  return shown > 0 && next < total ? String(next) : '';
+}
+
+/** Deep-link payload that opens a product card (`t.me/<bot>?start=p_12`). */
+export const PRODUCT_START_PREFIX = 'p_';
+
+export function productStartPayload(productId: number): string {
+  return `${PRODUCT_START_PREFIX}${productId}`;
+}
+
+/** The product id of a deep-link payload's rest (`12` of `p_12`); undefined for anything that is not a plain id. */
+export function parseProductId(text: string): number | undefined {
+  if (!/^\d{1,9}$/.test(text)) return undefined;
+  const id = Number(text);
+  return id > 0 ? id : undefined;
+}
+
+/** Telegram allows 1024 characters in a caption; a long description is cut at a word boundary to fit. */
+export function truncateText(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, Math.max(0, max - 1)).join('');
+  // A cut that ends where a word ends needs no backing off to the previous space.
+  if (/\s/.test(chars[max - 1] ?? '')) return `${cut.trimEnd()}…`;
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

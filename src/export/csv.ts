@@ -1,0 +1,66 @@
+import type { ExportData } from '../domain/export.js';
+import type { Lang } from '../domain/entities.js';
+import { catalogue } from '../i18n/index.js';
+import { wallClockText } from './cells.js';
+import { reportHeaders, reportRow } from './report-rows.js';
+
+/**
+ * The CSV dialect of /ekspor, chosen for the officials' Excel:
+ * - `;` between fields: Excel with Indonesian regional settings (decimal
+ *   comma) splits CSV on `;` and would put a `,`-separated file in one column.
+ *   A `sep=;` first line would force it everywhere, but then Excel ignores
+ *   the BOM and garbles every non-ASCII name, so it is not used.
+ * - UTF-8 with a byte order mark, or Excel reads it as the ANSI code page.
+ * - CRLF line ends and RFC 4180 quoting (`"` doubled inside quoted fields).
+ * - Amounts as plain digits (`1500000`), exact from the bigint, no grouping,
+ *   so no tool can mistake a thousands dot for a decimal one; times as
+ *   `YYYY-MM-DD HH:MM` in the mission's zone.
+ */
+export const CSV_SEPARATOR = ';';
+const BOM = '\uFEFF';
+
+/**
+ * Text a user typed that starts like a formula (`=`, `+`, `-`, `@`, tab, CR)
+ * would run as one when the CSV is opened in a spreadsheet ("CSV injection");
+ * a leading apostrophe keeps it text. Only user text gets this: our own
+ * numbers never start that way.
+ */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function field(value: string): string {
+  return /[";\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The reports of the export as a CSV file, in the dialect above. */
+export function buildReportsCsv(data: ExportData, lang: Lang): Buffer {
+  const t = catalogue(lang);
+  const zone = data.mission.timeZone;
+  const text = (value: string | null): string => field(neutralizeFormula(value ?? ''));
+  const lines = [reportHeaders(t, zone).map(field).join(CSV_SEPARATOR)];
+  for (const report of data.reports) {
+    const row = reportRow(report, t);
+    lines.push(
+      [
+        String(row.id),
+        wallClockText(row.createdAt, zone),
+        text(row.kind),
+        text(row.direction),
+        text(row.exhibitor),
+        text(row.category),
+        text(row.province),
+        text(row.product),
+        row.quantity === null ? '' : String(row.quantity),
+        text(row.unit),
+        text(row.buyer),
+        text(row.buyerOrigin),
+        row.amount.toString(),
+        text(row.verified),
+        text(row.status),
+        text(row.voidReason),
+      ].join(CSV_SEPARATOR),
+    );
+  }
+  return Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8');
+}

@@ -1,0 +1,193 @@
+import { bilingual } from '../bilingual.js';
+import { html, lines } from '../html.js';
+
+/** What the /ekspor captions say about the files. */
+export interface ExportCaptionView {
+  mission: string;
+  reports: number;
+  voided: number;
+  exhibitors: number;
+  products: number;
+  timeZone: string;
+  /** Amounts too large for an exact number cell, written as text instead. */
+  textAmounts: number;
+}
+
+/**
+ * /ekspor: the captions of the two files, and every word written into the
+ * workbook and the CSV (sheet names, headers, values), plain text.
+ */
+export const exports = bilingual({
+  id: {
+    captionXlsx: (v: ExportCaptionView) =>
+      lines([
+        html`📊 <b>Ekspor ${v.mission}</b>`,
+        html`${v.reports} laporan (${v.voided} dibatalkan), ${v.exhibitors} peserta, ${v.products} produk. Waktu dalam ${v.timeZone}.`,
+        v.textAmounts > 0 && html`⚠️ ${v.textAmounts} nilai melebihi batas angka Excel dan ditulis sebagai teks (tepat, tanpa pembulatan).`,
+      ]),
+    captionCsv: html`Laporan yang sama sebagai CSV (UTF-8, pemisah titik koma) untuk aplikasi lain.`,
+    sheets: { reports: 'Laporan', exhibitors: 'Peserta', products: 'Produk', summary: 'Ringkasan' },
+    dateTimeFormat: 'dd/mm/yyyy hh:mm',
+    dateFormat: 'dd/mm/yyyy',
+    yes: 'Ya',
+    no: 'Tidak',
+    live: 'Berlaku',
+    voided: 'Dibatalkan',
+    reportColumns: {
+      id: 'No. laporan',
+      time: (zone: string) => `Waktu (${zone})`,
+      kind: 'Jenis',
+      direction: 'Arah',
+      exhibitor: 'Peserta',
+      category: 'Kategori',
+      province: 'Provinsi asal',
+      product: 'Produk',
+      quantity: 'Jumlah',
+      unit: 'Satuan',
+      buyer: 'Pembeli',
+      buyerOrigin: 'Asal pembeli',
+      amount: 'Nilai (Rp)',
+      verified: 'Terverifikasi',
+      status: 'Status',
+      voidReason: 'Alasan pembatalan',
+    },
+    exhibitorColumns: {
+      id: 'No. peserta',
+      name: 'Nama usaha',
+      category: 'Kategori',
+      province: 'Provinsi asal',
+      city: 'Kota',
+      phone: 'Telepon',
+      booth: 'Stan',
+      verified: 'Terverifikasi',
+      registered: (zone: string) => `Terdaftar (${zone})`,
+      reports: 'Laporan berlaku',
+      total: 'Total (Rp)',
+    },
+    productColumns: {
+      id: 'No. produk',
+      exhibitor: 'Peserta',
+      name: 'Nama produk',
+      category: 'Kategori',
+      price: 'Harga (Rp)',
+      unit: 'Satuan',
+      minOrder: 'Min. pesanan',
+      active: 'Aktif',
+      description: 'Keterangan',
+    },
+    summary: {
+      mission: 'Misi',
+      route: 'Asal → tujuan',
+      city: 'Kota',
+      dates: 'Tanggal',
+      timeZone: 'Zona waktu',
+      target: 'Target (Rp)',
+      total: 'Total berlaku (Rp)',
+      percent: 'Capaian target',
+      reports: 'Laporan berlaku',
+      voided: 'Laporan dibatalkan',
+      generated: (zone: string) => `Dibuat (${zone})`,
+      byCategory: 'Per kategori',
+      byProvince: 'Per provinsi asal',
+      byDay: 'Per hari',
+      columns: {
+        category: 'Kategori',
+        province: 'Provinsi',
+        day: 'Tanggal',
+        reports: 'Laporan',
+        total: 'Total (Rp)',
+        realised: 'Terealisasi/tunai (Rp)',
+        committed: 'Komitmen: pesanan + LoI (Rp)',
+        investment: 'Investasi (Rp)',
+      },
+      sum: 'Jumlah',
+      none: 'Belum ada laporan',
+    },
+  },
+  en: {
+    captionXlsx: (v) =>
+      lines([
+        html`📊 <b>Export of ${v.mission}</b>`,
+        html`${v.reports} reports (${v.voided} voided), ${v.exhibitors} exhibitors, ${v.products} products. Times in ${v.timeZone}.`,
+        v.textAmounts > 0 && html`⚠️ ${v.textAmounts} amounts exceed Excel's number limit and are written as text (exact, not rounded).`,
+      ]),
+    captionCsv: html`The same reports as CSV (UTF-8, semicolon separated) for other tools.`,
+    sheets: { reports: 'Reports', exhibitors: 'Exhibitors', products: 'Products', summary: 'Summary' },
+    dateTimeFormat: 'yyyy-mm-dd hh:mm',
+    dateFormat: 'yyyy-mm-dd',
+    yes: 'Yes',
+    no: 'No',
+    live: 'Valid',
+    voided: 'Voided',
+    reportColumns: {
+      id: 'Report no.',
+      time: (zone) => `Time (${zone})`,
+      kind: 'Kind',
+      direction: 'Direction',
+      exhibitor: 'Exhibitor',
+      category: 'Category',
+      province: 'Origin province',
+      product: 'Product',
+      quantity: 'Quantity',
+      unit: 'Unit',
+      buyer: 'Buyer',
+      buyerOrigin: 'Buyer origin',
+      amount: 'Amount (Rp)',
+      verified: 'Verified',
+      status: 'Status',
+      voidReason: 'Void reason',
+    },
+    exhibitorColumns: {
+      id: 'Exhibitor no.',
+      name: 'Business name',
+      category: 'Category',
+      province: 'Origin province',
+      city: 'City',
+      phone: 'Phone',
+      booth: 'Booth',
+      verified: 'Verified',
+      registered: (zone) => `Registered (${zone})`,
+      reports: 'Valid reports',
+      total: 'Total (Rp)',
+    },
+    productColumns: {
+      id: 'Product no.',
+      exhibitor: 'Exhibitor',
+      name: 'Product name',
+      category: 'Category',
+      price: 'Price (Rp)',
+      unit: 'Unit',
+      minOrder: 'Min. order',
+      active: 'Active',
+      description: 'Description',
+    },
+    summary: {
+      mission: 'Mission',
+      route: 'Origin → host',
+      city: 'City',
+      dates: 'Dates',
+      timeZone: 'Time zone',
+      target: 'Target (Rp)',
+      total: 'Valid total (Rp)',
+      percent: 'Share of target',
+      reports: 'Valid reports',
+      voided: 'Voided reports',
+      generated: (zone) => `Generated (${zone})`,
+      byCategory: 'By category',
+      byProvince: 'By origin province',
+      byDay: 'By day',
+      columns: {
+        category: 'Category',
+        province: 'Province',
+        day: 'Date',
+        reports: 'Reports',
+        total: 'Total (Rp)',
+        realised: 'Realised/retail (Rp)',
+        committed: 'Committed: orders + LoI (Rp)',
+        investment: 'Investment (Rp)',
+      },
+      sum: 'Total',
+      none: 'No reports yet',
+    },
+  },
+});

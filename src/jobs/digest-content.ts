@@ -1,0 +1,162 @@
+import { renderDigestChart } from '../charts/digest-chart.js';
+import { provinceName } from '../bot/presenters.js';
+import type { Repositories } from '../db/repositories/index.js';
+import type { Category } from '../domain/categories.js';
+import { localDayBounds } from '../domain/day-bounds.js';
+import { buildDigest, MAX_CAPTION_LENGTH, splitMessage, type Digest } from '../domain/digest.js';
+import type { Lang, Mission } from '../domain/entities.js';
+import { formatRupiahCompact } from '../domain/money.js';
+import { formatPercent, progressBar } from '../domain/progress.js';
+import { daysBetween, formatDateId, localDate } from '../domain/time.js';
+import { catalogue, type Catalogue, type SafeHtml } from '../i18n/index.js';
+import type { DigestView } from '../i18n/messages/digest.js';
+import type { Logger } from '../logger.js';
+import { describeError } from '../bot/telegram-errors.js';
+import type { OutboxMessageInput, OutboxPurpose } from './outbox.js';
+
+/** A digest ready to send: its text, a short caption for the chart, and the chart (null if it could not be drawn). */
+export interface DigestContent {
+  localDate: string;
+  text: SafeHtml;
+  caption: SafeHtml;
+  chart: Buffer | null;
+}
+
+type DigestRepos = Pick<Repositories, 'sales' | 'digests'>;
+
+/** Gathers a mission's figures for its local day at `now` and computes the digest. */
+export async function gatherDigest(repos: DigestRepos, mission: Mission, now: Date): Promise<{ today: string; digest: Digest }> {
+  const today = localDate(now, mission.timeZone);
+  const bounds = localDayBounds(today, mission.timeZone);
+  const [totals, exhibitorsToday, exhibitors, dailyAmounts, previous, yearToDate] = await Promise.all([
+    repos.sales.totals(mission.id, bounds),
+    repos.digests.exhibitorsReporting(mission.id, bounds),
+    repos.digests.sumsByExhibitor(mission.id),
+    repos.digests.sumsByDay(mission.id, mission.timeZone),
+    repos.digests.previousMission(mission),
+    repos.digests.yearToDate(mission.originProvince, today),
+  ]);
+  const digest = buildDigest({
+    target: mission.targetAmount,
+    startDate: mission.startDate,
+    endDate: mission.endDate,
+    today,
+    totals,
+    exhibitorsToday,
+    exhibitors,
+    dailyAmounts,
+    previous,
+    yearToDate,
+  });
+  return { today, digest };
+}
+
+function categoryLabel(t: Catalogue, category: string): string {
+  return (t.categories as Record<string, string>)[category as Category] ?? category;
+}
+
+/** The digest's figures formatted for the catalogue. */
+export function digestView(mission: Mission, digest: Digest, today: string, lang: Lang): DigestView {
+  const t = catalogue(lang);
+  const money = formatRupiahCompact;
+  const p = digest.progress;
+  const phase = today < mission.startDate ? 'before' : today > mission.endDate ? 'after' : 'during';
+  return {
+    mission: mission.name,
+    place: `${mission.city}, ${provinceName(mission.hostProvince)}`,
+    date: formatDateId(today, lang),
+    phase,
+    dayNumber: digest.dayNumber,
+    totalDays: p.totalDays,
+    startsIn: phase === 'before' ? daysBetween(today, mission.startDate) : 0,
+    today: money(digest.todayTotal),
+    todayCount: digest.todayCount,
+    exhibitorsToday: digest.exhibitorsToday,
+    total: money(p.total),
+    target: mission.targetAmount > 0n ? money(mission.targetAmount) : null,
+    bar: progressBar(p.percentBasis),
+    percent: formatPercent(p.percentBasis, lang),
+    realised: money(p.realised),
+    committed: money(p.committed),
+    investment: money(p.investment),
+    sell: money(p.sell),
+    buy: money(p.buy),
+    reportCount: p.reportCount,
+    daysLeft: p.daysLeft,
+    reached: p.reached,
+    neededPerDay: money(p.requiredDailyRate),
+    projected: p.projectedTotal > 0n ? money(p.projectedTotal) : null,
+    topCategories: digest.topCategories.map((c) => ({ label: categoryLabel(t, c.category), amount: money(c.amount) })),
+    topExhibitors: digest.topExhibitors.map((e) => ({ name: e.name, amount: money(e.amount) })),
+    previous: digest.previous
+      ? {
+          name: digest.previous.name,
+          host: provinceName(digest.previous.hostProvince),
+          total: money(digest.previous.total),
+          ratio: formatPercent(digest.previous.ratioBasis, lang),
+        }
+      : null,
+    yearToDate: {
+      year: digest.yearToDate.year,
+      province: provinceName(mission.originProvince),
+      total: money(digest.yearToDate.total),
+      missionCount: digest.yearToDate.missionCount,
+    },
+  };
+}
+
+/**
+ * The whole digest of a mission at `now` in one language: text, caption and
+ * chart. A chart that fails to render is logged and left out; the figures
+ * still go out.
+ */
+export async function composeDigest(repos: DigestRepos, mission: Mission, now: Date, lang: Lang, logger: Logger): Promise<DigestContent> {
+  const t = catalogue(lang);
+  const { today, digest } = await gatherDigest(repos, mission, now);
+  const text = t.digest.message(digestView(mission, digest, today, lang));
+  let chart: Buffer | null = null;
+  try {
+    chart = await renderDigestChart({
+      title: t.digest.chartTitle(mission.name),
+      lang,
+      target: mission.targetAmount,
+      days: digest.cumulativeByDay,
+      categories: digest.categories.map((c) => ({ label: categoryLabel(t, c.category), amount: c.amount })),
+    });
+  } catch (error) {
+    logger.error({ err: describeError(error), missionId: mission.id }, 'digest chart failed; sending the text only');
+  }
+  return { localDate: today, text, caption: t.digest.caption(mission.name, formatDateId(today, lang)), chart };
+}
+
+/**
+ * The Telegram messages of a digest, in order: the chart with the whole text
+ * as its caption when that fits in a caption (1,024 characters), else the
+ * chart with a short caption followed by the text, split at line boundaries
+ * into messages of at most 4,096 characters. The first message carries
+ * `dedupeKey`, the others `dedupeKey:<n>`.
+ */
+export function digestMessages(content: DigestContent, chatId: bigint, purpose: OutboxPurpose, dedupeKey?: string): OutboxMessageInput[] {
+  const key = (index: number) => (dedupeKey === undefined ? {} : { dedupeKey: index === 0 ? dedupeKey : `${dedupeKey}:${index}` });
+  const html = { parse_mode: 'HTML' };
+  const messages: Omit<OutboxMessageInput, 'dedupeKey'>[] = [];
+  const fitsCaption = content.text.value.length <= MAX_CAPTION_LENGTH;
+  if (content.chart) {
+    messages.push({
+      chatId,
+      purpose,
+      method: 'sendPhoto',
+      payload: {
+        photo: { base64: content.chart.toString('base64'), filename: `ringkasan-${content.localDate}.png` },
+        caption: fitsCaption ? content.text.value : content.caption.value,
+        ...html,
+      },
+    });
+  }
+  if (!content.chart || !fitsCaption) {
+    for (const part of splitMessage(content.text.value)) {
+      messages.push({ chatId, purpose, method: 'sendMessage', payload: { text: part, ...html, link_preview_options: { is_disabled: true } } });
+    }
+  }
+  return messages.map((message, index) => ({ ...message, ...key(index) }));
+}

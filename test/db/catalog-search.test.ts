@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import { EXTERNAL_TABLES } from '../../src/db/migrations.js';
+import { createCatalogRepository } from '../../src/db/repositories/catalog.js';
+import { parseSearchQuery, type SearchQuery } from '../../src/domain/search.js';
+import { TEST_PROVIDERS, openTestDatabase } from '../support/databases.js';
+
+function query(text: string): SearchQuery {
+  const parsed = parseSearchQuery(text);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value;
+}
+
+describe.each(TEST_PROVIDERS)('product search index on %s', (provider) => {
+  let test: Awaited<ReturnType<typeof openTestDatabase>>;
+  let db: Database;
+  let missionId: number;
+  let otherMissionId: number;
+  let exhibitorId: number;
+
+  const names = async (text: string, mission = missionId) =>
+    (await createCatalogRepository(db.prisma).search(mission, query(text))).map((result) => result.item.name);
+
+  beforeAll(async () => {
+    test = await openTestDatabase(provider);
+    db = test.db;
+    await db.prisma.telegramUser.create({ data: { id: 1n, firstName: 'Sri' } });
+    const mission = { originProvince: 'JATIM', hostProvince: 'BANTEN', city: 'Serang', startDate: '2026-11-26', endDate: '2026-11-28', timeZone: 'Asia/Jakarta', targetAmount: 1n };
+    missionId = (await db.prisma.mission.create({ data: { name: 'Misi A', ...mission } })).id;
+    otherMissionId = (await db.prisma.mission.create({ data: { name: 'Misi B', ...mission } })).id;
+    exhibitorId = (await db.prisma.exhibitor.create({ data: { missionId, ownerId: 1n, name: 'Kopi Ijen', category: 'minuman', province: 'JATIM' } })).id;
+    const other = await db.prisma.exhibitor.create({ data: { missionId: otherMissionId, ownerId: 1n, name: 'Kopi Lain', category: 'minuman', province: 'JATIM' } });
+    await db.prisma.product.create({ data: { exhibitorId: other.id, name: 'Kopi Misi Lain', category: 'minuman', price: 1n } });
+  });
+  afterAll(async () => test?.drop());
+
+  it('indexes a new product at once and keeps to the mission', async () => {
+    await db.prisma.product.create({ data: { exhibitorId, name: 'Kopí Arábica', category: 'minuman', price: 1n, description: 'Dari lereng Ijen' } });
+    expect(await names('arabica')).toEqual(['Kopí Arábica']);
+    expect(await names('lereng')).toEqual(['Kopí Arábica']);
+    expect(await names('kopi', otherMissionId)).toEqual(['Kopi Misi Lain']);
+  });
+
+  it('follows a rename, an exhibitor rename and a deletion', async () => {
+    const product = await db.prisma.product.create({ data: { exhibitorId, name: 'Gula Aren', category: 'makanan', price: 1n } });
+    await db.prisma.product.update({ where: { id: product.id }, data: { name: 'Gula Semut' } });
+    expect(await names('semut')).toEqual(['Gula Semut']);
+    expect(await names('aren')).toEqual([]);
+
+    await db.prisma.exhibitor.update({ where: { id: exhibitorId }, data: { name: 'Warung Bondowoso' } });
+    expect(await names('bondowoso')).toEqual(['Gula Semut', 'Kopí Arábica']);
+
+    await db.prisma.product.delete({ where: { id: product.id } });
+    expect(await names('semut')).toEqual([]);
+  });
+
+  it('leaves inactive products out', async () => {
+    const product = await db.prisma.product.create({ data: { exhibitorId, name: 'Madu Hutan', category: 'makanan', price: 1n, active: false } });
+    expect(await names('madu')).toEqual([]);
+    await db.prisma.product.update({ where: { id: product.id }, data: { active: true } });
+    expect(await names('madu')).toEqual(['Madu Hutan']);
+  });
+
+  if (provider === 'sqlite') {
+    // Prisma redefines an SQLite table (create, copy, drop, rename) to alter it, which drops its
+    // triggers: a later migration that touches Product or Exhibitor must create them again.
+    it('keeps the index triggers after every migration', async () => {
+      const triggers = await db.prisma.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name");
+      expect(triggers.map((t) => t.name)).toEqual(
+        expect.arrayContaining(['Exhibitor_search_update', 'Product_search_delete', 'Product_search_insert', 'Product_search_update']),
+      );
+    });
+
+    it('declares every table the schema does not model as external', async () => {
+      const schema = readFileSync(new URL('../../prisma/schema.prisma', import.meta.url), 'utf8');
+      const models = new Set([...schema.matchAll(/^model (\w+)/gm)].map((m) => m[1]));
+      const tables = await db.prisma.$queryRawUnsafe<{ name: string }[]>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
+      );
+      const unmodelled = tables.map((t) => t.name).filter((name) => !models.has(name));
+      expect(unmodelled.sort()).toEqual([...EXTERNAL_TABLES].sort());
+    });
+  }
+});

@@ -1,0 +1,298 @@
+/**
+ * /ekspor (/export) end to end: an official gets the active mission as an
+ * XLSX workbook and a CSV of its reports, as two documents through the Bot
+ * API simulator. The files are read back (exceljs, a CSV reader) and checked
+ * against the database: amounts are numbers equal to the saved bigints,
+ * times are date cells on the mission's clock, voided reports are marked.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMissionByChat, registerByChat, reportSale } from '../../src/demo/flows.js';
+import type { SimMessage, SimUser } from '../../src/simulator/index.js';
+import { OFFICIAL_ID, startTestBot, type TestBot } from '../support/bot-harness.js';
+import { parseCsv } from '../support/csv.js';
+import { TEST_PROVIDERS } from '../support/databases.js';
+
+const ENGLISH_OFFICIAL_ID = 7002;
+const WIB_MS = 7 * 3_600_000;
+// WIB has no daylight saving: the wall clock is always UTC + 7 h.
+const wib = (instant: Date) => new Date(instant.getTime() + WIB_MS);
+const wibText = (instant: Date) => wib(instant).toISOString().slice(0, 16).replace('T', ' ');
+
+async function readWorkbook(message: SimMessage | undefined): Promise<ExcelJS.Workbook> {
+  const bytes = message?.document?.bytes;
+  if (!bytes) throw new Error('no document bytes');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** The rows of a sheet below its header, as plain arrays (index 0 = column A). */
+function sheetRows(sheet: ExcelJS.Worksheet | undefined): ExcelJS.CellValue[][] {
+  if (!sheet) throw new Error('missing sheet');
+  const rows: ExcelJS.CellValue[][] = [];
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    rows.push(Array.from({ length: sheet.columnCount }, (_, i) => row.getCell(i + 1).value ?? null));
+  });
+  return rows;
+}
+
+/** The table under a section title of the summary sheet, up to the next blank row. */
+function summarySection(sheet: ExcelJS.Worksheet | undefined, title: string): ExcelJS.CellValue[][] {
+  if (!sheet) throw new Error('missing sheet');
+  const values: ExcelJS.CellValue[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => values.push(Array.from({ length: 6 }, (_, i) => row.getCell(i + 1).value ?? null)));
+  const start = values.findIndex((row) => row[0] === title);
+  expect(start, `section ${title}`).toBeGreaterThanOrEqual(0);
+  const end = values.findIndex((row, i) => i > start && row.every((cell) => cell === null));
+  return values.slice(start + 2, end < 0 ? undefined : end);
+}
+
+describe.each(TEST_PROVIDERS)('/ekspor on %s', (provider) => {
+  let bot: TestBot;
+  let official: SimUser;
+  let now = new Date('2026-11-26T03:00:00Z'); // 10:00 WIB, first day
+
+  beforeAll(async () => {
+    bot = await startTestBot(provider, { now: () => now, adminIds: [ENGLISH_OFFICIAL_ID] });
+    official = bot.sim.user({ id: OFFICIAL_ID, firstName: 'Pak Budi' });
+  });
+  afterAll(async () => bot?.stop());
+
+  const documentsSent = () => bot.sim.callsOf('sendDocument').length;
+
+  // Runs before the mission below exists (tests and suites run in the order written).
+  it('answers that there is no active mission, and sends no file', async () => {
+    await official.send('/ekspor');
+    expect(official.lastText()).toMatch(/Belum ada misi dagang yang aktif/);
+    expect(documentsSent()).toBe(0);
+  });
+
+  describe('with a mission and its reports', () => {
+    let sri: SimUser;
+    let ahmad: SimUser;
+
+    beforeAll(async () => {
+      await createMissionByChat(official, {
+        name: 'Misi Dagang Jawa Timur – Banten',
+        origin: 'Jawa Timur',
+        host: 'Banten',
+        city: 'Serang',
+        start: '26-11-2026',
+        end: '28-11-2026',
+        timeZone: 'WIB',
+        target: '3 M',
+      });
+      expect(await bot.db.prisma.mission.count({ where: { status: 'ACTIVE' } })).toBe(1);
+      sri = bot.sim.user({ id: 8001, firstName: 'Bu Sri' });
+      ahmad = bot.sim.user({ id: 8002, firstName: 'Pak Ahmad' });
+      await registerByChat(sri, { name: 'Keripik Tempe Bu Sri', category: 'Makanan', province: 'Jawa Timur', city: 'Malang', phone: '081234567890' });
+      await registerByChat(ahmad, { name: 'Emping Melinjo Pak Ahmad', category: 'Minuman', province: 'Banten', city: 'Serang', phone: '081298765432' });
+
+      await reportSale(sri, '1,5jt keripik tempe 30 pcs');
+      await reportSale(sri, '2 M kontrak keripik @PT Sinar Jaya');
+      await reportSale(sri, '750rb kopi bubuk');
+      now = new Date('2026-11-26T17:30:00Z'); // 00:30 WIB on the 27th: the next local day
+      await reportSale(ahmad, '5 jt emping melinjo 10 kg');
+
+      const rows = await bot.db.prisma.saleReport.findMany({ orderBy: { id: 'asc' } });
+      expect(rows).toHaveLength(4);
+      const [first, , third] = rows;
+      // A voided and a verified report, as the official flows would leave them.
+      await bot.db.prisma.saleReport.update({
+        where: { id: third!.id },
+        data: { voidedAt: now, voidReason: 'salah ketik', voidedById: BigInt(OFFICIAL_ID) },
+      });
+      await bot.db.prisma.saleReport.update({ where: { id: first!.id }, data: { verifiedAt: now, verifiedById: BigInt(OFFICIAL_ID) } });
+      // A buyer name that looks like a spreadsheet formula, and a report linked to a listing.
+      const exhibitor = await bot.db.prisma.exhibitor.findFirstOrThrow({ where: { ownerId: 8001n } });
+      const product = await bot.db.prisma.product.create({
+        data: { exhibitorId: exhibitor.id, name: 'Keripik Tempe 250 g', category: 'makanan', price: 15_000n, unit: 'bungkus' },
+      });
+      await bot.db.prisma.saleReport.create({
+        data: {
+          missionId: exhibitor.missionId,
+          exhibitorId: exhibitor.id,
+          productId: product.id,
+          amount: 450_000n,
+          quantity: 30,
+          unit: 'bungkus',
+          buyerName: '=HYPERLINK("http://evil.example")',
+          reportedById: 8001n,
+          createdAt: new Date('2026-11-26T18:00:00Z'),
+        },
+      });
+    });
+
+    it('sends the workbook and the CSV as two documents with a caption', async () => {
+      const before = official.messages().length;
+      await official.send('/ekspor');
+      const sent = official.messages().slice(before);
+      expect(sent).toHaveLength(2);
+      const [xlsx, csv] = sent;
+      expect(xlsx?.document?.filename).toBe('misi-dagang-jawa-timur-banten-2026-11-27.xlsx');
+      expect(csv?.document?.filename).toBe('misi-dagang-jawa-timur-banten-2026-11-27.csv');
+      expect(xlsx?.plain).toContain('Ekspor Misi Dagang Jawa Timur – Banten');
+      expect(xlsx?.plain).toContain('5 laporan (1 dibatalkan), 2 peserta, 1 produk');
+      expect(xlsx?.plain).toContain('WIB');
+      expect(csv?.plain).toMatch(/CSV.*titik koma/);
+      // An XLSX is a ZIP file; the CSV starts with the UTF-8 byte order mark.
+      expect(xlsx?.document?.bytes?.subarray(0, 2).toString('latin1')).toBe('PK');
+      expect([...(csv?.document?.bytes?.subarray(0, 3) ?? [])]).toEqual([0xef, 0xbb, 0xbf]);
+    });
+
+    it('writes every report with amounts as numbers equal to the saved bigints and times as WIB date cells', async () => {
+      const dbRows = await bot.db.prisma.saleReport.findMany({ include: { exhibitor: true, product: true }, orderBy: { id: 'asc' } });
+      await official.send('/ekspor');
+      const workbook = await readWorkbook(official.messages().at(-2));
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Laporan', 'Peserta', 'Produk', 'Ringkasan']);
+      const sheet = workbook.getWorksheet('Laporan');
+      expect(sheet?.getRow(1).values).toEqual([
+        undefined, 'No. laporan', 'Waktu (WIB)', 'Jenis', 'Arah', 'Peserta', 'Kategori', 'Provinsi asal', 'Produk', 'Jumlah', 'Satuan',
+        'Pembeli', 'Asal pembeli', 'Nilai (Rp)', 'Terverifikasi', 'Status', 'Alasan pembatalan',
+      ]);
+      const rows = sheetRows(sheet);
+      expect(rows.map((row) => row[0])).toEqual(dbRows.map((row) => row.id));
+      for (const [index, db] of dbRows.entries()) {
+        const row = rows[index] ?? [];
+        const amount = row[12];
+        expect(typeof amount).toBe('number');
+        expect(BigInt(amount as number)).toBe(db.amount);
+        expect(row[1]).toBeInstanceOf(Date);
+        expect((row[1] as Date).toISOString()).toBe(wib(db.createdAt).toISOString());
+        expect(row[4]).toBe(db.exhibitor.name);
+        expect(row[14]).toBe(db.voidedAt ? 'Dibatalkan' : 'Berlaku');
+        expect(row[13]).toBe(db.verifiedAt ? 'Ya' : 'Tidak');
+        expect(row[15]).toBe(db.voidReason);
+        expect(row[7]).toBe(db.product?.name ?? db.productText);
+        expect(row[8]).toBe(db.quantity);
+      }
+      expect(sheet?.getRow(2).getCell(13).numFmt).toBe('"Rp"#,##0');
+      expect(sheet?.getRow(2).getCell(2).numFmt).toBe('dd/mm/yyyy hh:mm');
+      // The kinds, directions and names as an official reads them.
+      expect(rows[1]?.slice(2, 7)).toEqual(['Pesanan/kontrak', 'Jual', 'Keripik Tempe Bu Sri', 'Makanan', 'Jawa Timur']);
+      expect(rows[1]?.[10]).toBe('PT Sinar Jaya');
+      expect(rows[3]?.slice(2, 7)).toEqual(['Tunai (retail)', 'Beli', 'Emping Melinjo Pak Ahmad', 'Minuman', 'Banten']);
+      expect(rows[4]?.[10]).toBe('=HYPERLINK("http://evil.example")');
+    });
+
+    it('writes exhibitors, products and a summary by category, province and day from the live reports', async () => {
+      await official.send('/ekspor');
+      const workbook = await readWorkbook(official.messages().at(-2));
+      const exhibitors = sheetRows(workbook.getWorksheet('Peserta'));
+      const phones = (await bot.db.prisma.exhibitor.findMany({ orderBy: { id: 'asc' } })).map((row) => row.phone);
+      expect(exhibitors.map((row) => [row[1], row[2], row[3], row[5], row[9], row[10]])).toEqual([
+        ['Keripik Tempe Bu Sri', 'Makanan', 'Jawa Timur', phones[0], 3, 1_500_000 + 2_000_000_000 + 450_000],
+        ['Emping Melinjo Pak Ahmad', 'Minuman', 'Banten', phones[1], 1, 5_000_000],
+      ]);
+      // Phone numbers stay text, with their + or leading zero.
+      expect(typeof exhibitors[0]?.[5]).toBe('string');
+      expect(exhibitors[0]?.[8]).toBeInstanceOf(Date);
+      const products = sheetRows(workbook.getWorksheet('Produk'));
+      expect(products.map((row) => row.slice(1, 8))).toEqual([['Keripik Tempe Bu Sri', 'Keripik Tempe 250 g', 'Makanan', 15_000, 'bungkus', 1, 'Ya']]);
+
+      const summary = workbook.getWorksheet('Ringkasan');
+      expect(summary?.getCell('A1').value).toBe('Misi');
+      expect(summary?.getCell('B1').value).toBe('Misi Dagang Jawa Timur – Banten');
+      expect(summary?.getCell('B6').value).toBe(3_000_000_000);
+      expect(summary?.getCell('B7').value).toBe(2_006_950_000);
+      expect(summary?.getCell('B8').numFmt).toBe('0.0%');
+      expect(summary?.getCell('B8').value).toBeCloseTo(0.669, 3);
+      expect(summary?.getCell('B10').value).toBe(1);
+
+      expect(summarySection(summary, 'Per kategori')).toEqual([
+        ['Makanan', 3, 2_001_950_000, 1_950_000, 2_000_000_000, 0],
+        ['Minuman', 1, 5_000_000, 5_000_000, 0, 0],
+        ['Jumlah', 4, 2_006_950_000, 6_950_000, 2_000_000_000, 0],
+      ]);
+      expect(summarySection(summary, 'Per provinsi asal').map((row) => [row[0], row[2]])).toEqual([
+        ['Jawa Timur', 2_001_950_000],
+        ['Banten', 5_000_000],
+        ['Jumlah', 2_006_950_000],
+      ]);
+      // The 17:30 and 18:00 UTC reports fall on the 27th in WIB.
+      const byDay = summarySection(summary, 'Per hari');
+      expect(byDay.map((row) => [row[0] instanceof Date ? row[0].toISOString().slice(0, 10) : row[0], row[1], row[2]])).toEqual([
+        ['2026-11-26', 2, 2_001_500_000],
+        ['2026-11-27', 2, 5_450_000],
+        ['Jumlah', 4, 2_006_950_000],
+      ]);
+    });
+
+    it('writes a CSV that parses back to the same rows as the database', async () => {
+      const dbRows = await bot.db.prisma.saleReport.findMany({ include: { exhibitor: true }, orderBy: { id: 'asc' } });
+      await official.send('/ekspor');
+      const bytes = official.lastMessage()?.document?.bytes;
+      expect(bytes).toBeDefined();
+      const text = bytes!.toString('utf8');
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      expect(text).toContain('\r\n');
+      const [header, ...rows] = parseCsv(text.slice(1), ';');
+      expect(header?.slice(0, 3)).toEqual(['No. laporan', 'Waktu (WIB)', 'Jenis']);
+      expect(header).toHaveLength(16);
+      expect(rows.map((row) => Number(row[0]))).toEqual(dbRows.map((row) => row.id));
+      for (const [index, db] of dbRows.entries()) {
+        const row = rows[index] ?? [];
+        expect(row).toHaveLength(16);
+        expect(row[1]).toBe(wibText(db.createdAt));
+        expect(row[4]).toBe(db.exhibitor.name);
+        expect(row[12]).toBe(db.amount.toString());
+        expect(row[14]).toBe(db.voidedAt ? 'Dibatalkan' : 'Berlaku');
+        expect(row[15]).toBe(db.voidReason ?? '');
+      }
+      // A formula-looking buyer stays text when Excel opens the CSV.
+      expect(rows[4]?.[10]).toBe(`'=HYPERLINK("http://evil.example")`);
+    });
+
+    it('speaks English to an English-speaking official', async () => {
+      const john = bot.sim.user({ id: ENGLISH_OFFICIAL_ID, firstName: 'John', languageCode: 'en' });
+      await john.send('/export');
+      const [xlsx, csv] = john.messages().slice(-2);
+      expect(xlsx?.plain).toContain('5 reports (1 voided), 2 exhibitors, 1 products');
+      expect(csv?.document?.filename).toMatch(/\.csv$/);
+      const workbook = await readWorkbook(xlsx);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Reports', 'Exhibitors', 'Products', 'Summary']);
+      const rows = sheetRows(workbook.getWorksheet('Reports'));
+      expect(rows[0]?.slice(2, 4)).toEqual(['Retail (paid on the spot)', 'Sell']);
+      expect(rows[2]?.[14]).toBe('Voided');
+      expect(workbook.getWorksheet('Reports')?.getRow(2).getCell(2).numFmt).toBe('yyyy-mm-dd hh:mm');
+    });
+
+    it.each([
+      ['an exhibitor', () => sri, '/ekspor', /Perintah ini khusus petugas misi/],
+      ['another exhibitor, in English', () => ahmad, '/export', /Perintah ini khusus petugas misi/],
+      ['a buyer', () => bot.sim.user({ id: 9100, firstName: 'Pembeli' }), '/ekspor', /Perintah ini khusus petugas misi/],
+      ['an English buyer', () => bot.sim.user({ id: 9101, firstName: 'Buyer', languageCode: 'en' }), '/export', /This command is for mission officials/],
+    ])('refuses %s and sends no file', async (_who, who, command, answer) => {
+      const user = who();
+      const before = documentsSent();
+      await user.send(command);
+      expect(user.lastText()).toMatch(answer);
+      expect(user.messages().some((message) => message.document)).toBe(false);
+      expect(documentsSent()).toBe(before);
+    });
+
+    it('refuses in a group, even for an official, and sends no file there', async () => {
+      const group = bot.sim.group({ title: 'Petugas Misi Jatim' });
+      const before = documentsSent();
+      await official.send('/ekspor', { chat: group });
+      expect(group.lastText()).toMatch(/hanya bisa dipakai di chat pribadi/);
+      await official.send(`/ekspor@${bot.sim.botUsername}`, { chat: group });
+      expect(group.messages()).toHaveLength(2);
+      expect(group.messages().some((message) => message.document)).toBe(false);
+      expect(documentsSent()).toBe(before);
+    });
+
+    it('changes nothing in the database', async () => {
+      const counts = async () => [
+        await bot.db.prisma.saleReport.count(),
+        await bot.db.prisma.auditLog.count(),
+        await bot.db.prisma.exhibitor.count(),
+      ];
+      const before = await counts();
+      await official.send('/ekspor');
+      expect(await counts()).toEqual(before);
+    });
+  });
+});

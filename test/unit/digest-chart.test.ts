@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { dayLabel, renderDigestChart, renderDigestChartSvg, type DigestChartInput } from '../../src/charts/digest-chart.js';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Width and height from the IHDR chunk, which a valid PNG has right after its signature. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+  expect(png.readUInt32BE(8)).toBe(13);
+  expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  expect(png.subarray(-8, -4).toString('ascii')).toBe('IEND');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+function days(count: number, start = Date.UTC(2026, 10, 26), perDay = 75_000_000n) {
+  return Array.from({ length: count }, (_, i) => ({
+    date: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+    cumulative: perDay * BigInt(i + 1),
+  }));
+}
+
+const base: DigestChartInput = {
+  title: 'Misi Dagang Jawa Timur – Banten',
+  lang: 'id',
+  target: 3_000_000_000n,
+  days: [
+    { date: '2026-11-26', cumulative: 850_000_000n },
+    { date: '2026-11-27', cumulative: 1_700_000_000n },
+    { date: '2026-11-28', cumulative: 2_088_750_000n },
+  ],
+  categories: [
+    { label: 'Minuman', amount: 420_500_000n },
+    { label: 'Makanan', amount: 1_250_000_000n },
+    { label: 'Tembakau/rokok', amount: 95_750_000n },
+  ],
+};
+
+// Text inside the SVG: what vega will draw (tags stripped, entities decoded).
+function svgTexts(svg: string): string[] {
+  // A multi-line title is one <text> with a <tspan> per line.
+  return [...svg.matchAll(/<(?:text|tspan)[^>]*>([^<]+)<\/(?:text|tspan)>/g)].map((m) =>
+    (m[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'),
+  );
+}
+
+describe('renderDigestChart', () => {
+  it.each<{ name: string; input: DigestChartInput }>([
+    { name: 'three days', input: base },
+    { name: 'no reports at all', input: { ...base, days: [], categories: [] } },
+    { name: 'one day only', input: { ...base, days: [{ date: '2026-11-26', cumulative: 1_500_000n }], categories: [{ label: 'Makanan', amount: 1_500_000n }] } },
+    { name: 'sixty days', input: { ...base, days: days(60), categories: base.categories } },
+    { name: 'a total far above the target', input: { ...base, target: 1_000_000n, days: days(3, Date.UTC(2026, 4, 1), 9_000_000_000n) } },
+  ])('renders a phone-sized PNG for $name', async ({ input }) => {
+    const png = await renderDigestChart(input);
+    const { width, height } = pngSize(png);
+    expect(width).toBeGreaterThanOrEqual(1000);
+    expect(width).toBeLessThanOrEqual(1250);
+    expect(height).toBeGreaterThan(600);
+    expect(height).toBeLessThan(2000);
+  });
+
+  it('draws the text with a real font: a different title of the same length gives different pixels', async () => {
+    // Same layout, only the glyphs differ. Without a usable font resvg drops
+    // every label silently, and the two pictures would be identical.
+    const a = await renderDigestChart({ ...base, title: 'Misi Dagang AAAA' });
+    const b = await renderDigestChart({ ...base, title: 'Misi Dagang BBBB' });
+    expect(a.equals(b)).toBe(false);
+    expect(a.equals(await renderDigestChart({ ...base, title: 'Misi Dagang AAAA' }))).toBe(true);
+  });
+});
+
+describe('renderDigestChartSvg', () => {
+  it('writes the title, rupiah labels from the bigints, Indonesian dates and the category labels', async () => {
+    const texts = svgTexts(await renderDigestChartSvg(base));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Misi Dagang Jawa Timur – Banten',
+        'Transaksi kumulatif per hari',
+        'Total per kategori',
+        'Target Rp3 M',
+        'Rp2,09 M',
+        '26 Nov',
+        '27 Nov',
+        '28 Nov',
+        'Makanan',
+        'Minuman',
+        'Tembakau/rokok',
+        'Rp1,25 M',
+        'Rp420,5 jt',
+        'Rp95,75 jt',
+        'Rp0',
+      ]),
+    );
+    // Categories biggest first, whatever order they came in.
+    expect(texts.indexOf('Makanan')).toBeLessThan(texts.indexOf('Minuman'));
+  });
+
+  it('uses no English default number or date formats', async () => {
+    const texts = svgTexts(await renderDigestChartSvg({ ...base, days: days(20) }));
+    for (const text of texts) {
+      expect(text).not.toMatch(/\d,\d{3}/); // 3,000,000,000
+      expect(text).not.toMatch(/^\d+(\.\d+)?[kMGB]$/); // 3G, 500M
+      expect(text).not.toMatch(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/);
+    }
+    // Every y-axis label is a rupiah amount.
+    expect(texts.filter((text) => /^Rp/.test(text)).length).toBeGreaterThan(5);
+  });
+
+  it.each<{ lang: 'id' | 'en'; expected: string[]; absent: string[] }>([
+    { lang: 'id', expected: ['1 Mei', '3 Agu', 'Transaksi kumulatif per hari'], absent: ['1 May'] },
+    { lang: 'en', expected: ['1 May', '3 Aug', 'Cumulative value per day', 'Total by category'], absent: ['1 Mei'] },
+  ])('writes $lang dates and headings', async ({ lang, expected, absent }) => {
+    const input = { ...base, lang, days: [{ date: '2026-05-01', cumulative: 1n }, { date: '2026-08-03', cumulative: 2n }] };
+    const texts = svgTexts(await renderDigestChartSvg(input));
+    expect(texts).toEqual(expect.arrayContaining(expected));
+    for (const text of absent) expect(texts).not.toContain(text);
+  });
+
+  it('says so when there are no reports yet, and still shows the target', async () => {
+    const texts = svgTexts(await renderDigestChartSvg({ ...base, days: [], categories: [] }));
+    expect(texts.filter((text) => text === 'Belum ada laporan')).toHaveLength(2);
+    expect(texts).toContain('Target Rp3 M');
+  });
+
+  it('leaves out categories with nothing reported', async () => {
+    const texts = svgTexts(await renderDigestChartSvg({ ...base, categories: [{ label: 'Makanan', amount: 5n }, { label: 'Fashion', amount: 0n }] }));
+    expect(texts).toContain('Makanan');
+    expect(texts).not.toContain('Fashion');
+  });
+
+  it('escapes a mission name with markup characters instead of breaking the SVG', async () => {
+    const svg = await renderDigestChartSvg({ ...base, title: 'Misi <Jatim> & "Banten"' });
+    expect(svg).not.toContain('<Jatim>');
+    expect(svgTexts(svg)).toContain('Misi <Jatim> & "Banten"');
+    const png = await renderDigestChart({ ...base, title: 'Misi <Jatim> & "Banten"' });
+    expect(pngSize(png).width).toBeGreaterThan(0);
+  });
+
+  it('labels amounts beyond 2^53 exactly from the bigint', async () => {
+    const huge = 9_007_199_254_740_993n; // 2^53 + 1: not a double
+    const texts = svgTexts(await renderDigestChartSvg({ ...base, target: huge, categories: [{ label: 'Makanan', amount: huge }] }));
+    expect(texts).toContain('Target Rp9.007,2 T');
+    expect(texts).toContain('Rp9.007,2 T');
+  });
+
+  it.each([
+    ['Misi Dagang dan Investasi Provinsi Jawa Timur ke Sulawesi Selatan', 2],
+    // A 100-character mission name behind the digest's "Ringkasan".
+    [`Ringkasan ${'Misi Dagang dan Investasi Pemerintah Provinsi Jawa Timur ke Kota Makassar, Sulawesi Selatan 2026'.padEnd(100, '!')}`, 3],
+  ])('breaks a long title over lines instead of cutting it off: %s', async (title, lineCount) => {
+    const svg = await renderDigestChartSvg({ ...base, title });
+    // The title is the one <text> drawn in lines, one <tspan> each.
+    const titleText = [...svg.matchAll(/<text[^>]*>((?:<tspan[^>]*>[^<]*<\/tspan>)+)<\/text>/g)].map((m) => m[1] ?? '');
+    expect(titleText).toHaveLength(1);
+    const titleLines = svgTexts(titleText[0] ?? '');
+    expect(titleLines).toHaveLength(lineCount);
+    for (const line of titleLines) expect(line.length).toBeLessThanOrEqual(lineCount === 3 ? 70 : 38);
+    const texts = svgTexts(svg);
+    expect(titleLines.join(' ')).toBe(title);
+    expect(texts.some((text) => text.includes('…'))).toBe(false);
+    expect(pngSize(await renderDigestChart({ ...base, title })).width).toBeLessThanOrEqual(1250);
+  });
+});
+
+describe('dayLabel', () => {
+  it.each([
+    ['2026-11-26', 'id', '26 Nov'],
+    ['2026-05-01', 'id', '1 Mei'],
+    ['2026-08-17', 'id', '17 Agu'],
+    ['2026-12-31', 'id', '31 Des'],
+    ['2026-05-01', 'en', '1 May'],
+    ['2026-08-17', 'en', '17 Aug'],
+  ] as const)('%s in %s is %s', (date, lang, expected) => {
+    expect(dayLabel(date, lang)).toBe(expected);
+  });
+});
