@@ -45,7 +45,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const db = await openDatabase(config.DATABASE_URL);
   const deps: BotDeps = {
-    repos: createRepositories(db.prisma),
+    repos: createRepositories(db),
     logger,
     adminIds: config.ADMIN_TELEGRAM_IDS,
     defaultTimeZone: config.DEFAULT_TIMEZONE,

@@ -20,7 +20,7 @@ describe.each(TEST_PROVIDERS)('product search index on %s', (provider) => {
   let exhibitorId: number;
 
   const names = async (text: string, mission = missionId) =>
-    (await createCatalogRepository(db.prisma).search(mission, query(text))).map((result) => result.item.name);
+    (await createCatalogRepository(db.prisma, db.provider).search(mission, query(text))).map((result) => result.item.name);
 
   beforeAll(async () => {
     test = await openTestDatabase(provider);

@@ -26,7 +26,7 @@ describe.each(TEST_PROVIDERS)('digest queries and claims on %s', (provider) => {
 
   beforeAll(async () => {
     ({ db, drop } = await openTestDatabase(provider));
-    repos = createRepositories(db.prisma);
+    repos = createRepositories(db);
     const prisma = db.prisma;
     // The mission under test runs in WIT (UTC+9), so local days start at 15:00 UTC.
     mission = await seedMission(prisma, { name: 'Misi Papua', originProvince: 'JATIM', hostProvince: 'PAPUA', timeZone: 'Asia/Jayapura', startDate: '2026-11-26', endDate: '2026-11-28' });

@@ -20,7 +20,7 @@ describe.each(TEST_PROVIDERS)('product repository on %s', (provider) => {
 
   beforeAll(async () => {
     ({ db, drop } = await openTestDatabase(provider));
-    repos = createRepositories(db.prisma);
+    repos = createRepositories(db);
     await repos.users.upsert({ id: 1, first_name: 'Pak Official', language_code: 'id' });
     await repos.users.upsert({ id: 2, first_name: 'Bu Sri', language_code: 'id' });
     await repos.users.upsert({ id: 3, first_name: 'Budi', language_code: 'id' });

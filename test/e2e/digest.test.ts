@@ -362,7 +362,7 @@ describe.each(TEST_PROVIDERS)('daily digest with concurrent schedulers on %s', (
   afterAll(async () => bot?.stop());
 
   it('claims the chat-day once when several schedulers tick at the same moment', async () => {
-    const other = createDigestScheduler({ repos: createRepositories(bot.app.db.prisma), logger: createLogger({ level: 'silent' }), now: clock.now, id: 'other' });
+    const other = createDigestScheduler({ repos: createRepositories(bot.app.db), logger: createLogger({ level: 'silent' }), now: clock.now, id: 'other' });
     clock.set('2026-11-26T13:00:00Z');
     const results = await Promise.all([bot.app.jobs.scheduler.tick(clock.now()), other.tick(clock.now()), bot.app.jobs.scheduler.tick(clock.now()), other.tick(clock.now())]);
     expect(results.flat().length).toBeLessThanOrEqual(1);
@@ -374,7 +374,7 @@ describe.each(TEST_PROVIDERS)('daily digest with concurrent schedulers on %s', (
   it('is driven by node-cron with the bot’s clock: a started scheduler sends the next day’s digest by itself', async () => {
     // A scheduler like the app's, ticking every second instead of every minute; the app's own one stands aside.
     await bot.app.jobs.scheduler.stop();
-    const cronDriven = createDigestScheduler({ repos: createRepositories(bot.app.db.prisma), logger: createLogger({ level: 'silent' }), now: clock.now, id: 'cron', cronExpression: '* * * * * *' });
+    const cronDriven = createDigestScheduler({ repos: createRepositories(bot.app.db), logger: createLogger({ level: 'silent' }), now: clock.now, id: 'cron', cronExpression: '* * * * * *' });
     clock.set('2026-11-27T12:00:00Z'); // 19:00 WIB on day 2: its start-up catch-up finds nothing due
     await cronDriven.start();
     try {

@@ -31,7 +31,7 @@ describe.each(TEST_PROVIDERS)('follow-ups of commitments (%s)', (provider) => {
   let voidedId: number;
 
   const prisma = () => bot.db.prisma;
-  const tick = () => followUpTick({ repos: createRepositories(prisma()), logger: createLogger({ level: 'silent' }) }, now);
+  const tick = () => followUpTick({ repos: createRepositories(bot.db), logger: createLogger({ level: 'silent' }) }, now);
   const report = (id: number) => prisma().saleReport.findUniqueOrThrow({ where: { id } });
   const questionsFor = async (stage: number) =>
     (await prisma().outboxMessage.findMany({ where: { purpose: 'followup', dedupeKey: { endsWith: `:${stage}` } }, orderBy: { id: 'asc' } })).map((row) => row.dedupeKey);

@@ -175,7 +175,7 @@ describe.each(TEST_PROVIDERS)('invites (%s)', (provider) => {
 
   it('many concurrent joins never exceed the use limit (repository level)', async () => {
     const code = await createInvite('peserta 3');
-    const repos = createRepositories(prisma());
+    const repos = createRepositories(bot.db);
     const ids = Array.from({ length: 8 }, () => nextUser++);
     for (const id of ids) await repos.users.upsert({ id, first_name: `Balapan ${id}` });
     const results = await Promise.all(ids.map((id) => repos.invites.join(code, BigInt(id), now)));

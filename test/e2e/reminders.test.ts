@@ -30,7 +30,7 @@ describe.each(TEST_PROVIDERS)('daily reminders (%s)', (provider) => {
   let missionId: number;
 
   const prisma = () => bot.db.prisma;
-  const tick = () => reminderTick({ repos: createRepositories(prisma()), logger: createLogger({ level: 'silent' }) }, now);
+  const tick = () => reminderTick({ repos: createRepositories(bot.db), logger: createLogger({ level: 'silent' }) }, now);
   /** The users (by first name) with a reminder queued for a local date. */
   const remindedOn = async (date: string) => {
     const rows = await prisma().outboxMessage.findMany({ where: { purpose: 'reminder', dedupeKey: { endsWith: `:${date}` } }, orderBy: { chatId: 'asc' } });

@@ -37,23 +37,11 @@ function toCatalogProduct(row: ProductRow): CatalogProduct {
   };
 }
 
-/**
- * Which database the client talks to. The two generated clients share one
- * model API and their instances carry no public provider, so the database
- * is asked once: a comparison is a boolean in PostgreSQL and the integer 1
- * in SQLite, which has no boolean type.
- */
-async function providerOfClient(prisma: DbClient): Promise<Provider> {
-  const [row] = await prisma.$queryRawUnsafe<{ probe: unknown }[]>('SELECT (1 = 1) AS probe');
-  return typeof row?.probe === 'boolean' ? 'postgresql' : 'sqlite';
-}
-
 /** Active products of a mission: the catalog shows nothing else. */
 const listed = (missionId: number) => ({ active: true, exhibitor: { missionId } });
 
 /** What buyers browse and search: read-only views of the active listings. */
-export function createCatalogRepository(prisma: DbClient) {
-  let provider: Promise<Provider> | undefined;
+export function createCatalogRepository(prisma: DbClient, provider: Provider) {
 
   async function byIds(ids: readonly number[]): Promise<CatalogProduct[]> {
     if (ids.length === 0) return [];
@@ -126,12 +114,7 @@ export function createCatalogRepository(prisma: DbClient) {
      * src/domain/search.ts judges and orders them, the same on both.
      */
     async search(missionId: number, query: SearchQuery): Promise<RankedResult<CatalogProduct>[]> {
-      // A failed probe (the database away for a moment) is asked again next time.
-      provider ??= providerOfClient(prisma).catch((error: unknown) => {
-        provider = undefined;
-        throw error;
-      });
-      const ids = (await provider) === 'postgresql' ? await candidatesPostgres(prisma, missionId, query) : await candidatesSqlite(prisma, missionId, query);
+      const ids = provider === 'postgresql' ? await candidatesPostgres(prisma, missionId, query) : await candidatesSqlite(prisma, missionId, query);
       const candidates = await byIds(ids);
       return rankSearch(query, candidates);
     },

@@ -1,4 +1,4 @@
-import type { DbClient } from '../database.js';
+import type { Database } from '../database.js';
 import { createExhibitorRepository } from './exhibitors.js';
 import { createMissionRepository } from './missions.js';
 import { createProductRepository } from './products.js';
@@ -22,7 +22,8 @@ import { createInquiryRepository } from './inquiries.js';
 type BotSessionShape = object;
 
 /** Every repository over one client; handlers receive this, never the client. */
-export function createRepositories(prisma: DbClient) {
+export function createRepositories(db: Pick<Database, 'prisma' | 'provider'>) {
+  const { prisma } = db;
   return {
     users: createUserRepository(prisma),
     missions: createMissionRepository(prisma),
@@ -40,7 +41,7 @@ export function createRepositories(prisma: DbClient) {
     chats: createChatRepository(prisma),
     subscriptions: createSubscriptionRepository(prisma),
     digests: createDigestRepository(prisma),
-    catalog: createCatalogRepository(prisma),
+    catalog: createCatalogRepository(prisma, db.provider),
     inquiries: createInquiryRepository(prisma),
   };
 }
