@@ -8,6 +8,7 @@ import { createRepositories, type Repositories } from '../../src/db/repositories
 import type { Database } from '../../src/db/database.js';
 import type { ProductInput } from '../../src/domain/product.js';
 import { TEST_PROVIDERS, openTestDatabase } from '../support/databases.js';
+import { JATIM_BANTEN_ROW } from '../support/fixtures.js';
 
 const NOW = new Date('2026-11-26T03:00:00Z');
 
@@ -25,16 +26,7 @@ describe.each(TEST_PROVIDERS)('product repository on %s', (provider) => {
     await repos.users.upsert({ id: 2, first_name: 'Bu Sri', language_code: 'id' });
     await repos.users.upsert({ id: 3, first_name: 'Budi', language_code: 'id' });
     const mission = await repos.missions.create(
-      {
-        name: 'Misi Dagang Jawa Timur – Banten',
-        originProvince: 'JATIM',
-        hostProvince: 'BANTEN',
-        city: 'Serang',
-        startDate: '2026-11-26',
-        endDate: '2026-11-28',
-        timeZone: 'Asia/Jakarta',
-        targetAmount: 3_000_000_000n,
-      },
+      JATIM_BANTEN_ROW,
       1n,
     );
     const register = async (ownerId: bigint, name: string) => {

@@ -4,6 +4,7 @@ import { localDayBounds } from '../../src/domain/day-bounds.js';
 import type { NewSaleReport } from '../../src/db/repositories/sales.js';
 import type { Database } from '../../src/db/database.js';
 import { TEST_PROVIDERS, openTestDatabase } from '../support/databases.js';
+import { JATIM_BANTEN_ROW } from '../support/fixtures.js';
 
 describe.each(TEST_PROVIDERS)('repositories on %s', (provider) => {
   let db: Database;
@@ -19,16 +20,7 @@ describe.each(TEST_PROVIDERS)('repositories on %s', (provider) => {
     await repos.users.upsert({ id: 1, first_name: 'Pak Official', language_code: 'id' });
     await repos.users.upsert({ id: 2, first_name: 'Bu Sri', language_code: 'id' });
     const mission = await repos.missions.create(
-      {
-        name: 'Misi Dagang Jawa Timur – Banten',
-        originProvince: 'JATIM',
-        hostProvince: 'BANTEN',
-        city: 'Serang',
-        startDate: '2026-11-26',
-        endDate: '2026-11-28',
-        timeZone: 'Asia/Jakarta',
-        targetAmount: 3_000_000_000n,
-      },
+      JATIM_BANTEN_ROW,
       1n,
     );
     missionId = mission.id;

@@ -12,6 +12,7 @@ import type { SimMessage, SimUser } from '../../src/simulator/index.js';
 import { OFFICIAL_ID, startTestBot, type TestBot } from '../support/bot-harness.js';
 import { parseCsv } from '../support/csv.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
+import { JATIM_BANTEN } from '../support/fixtures.js';
 
 const ENGLISH_OFFICIAL_ID = 7002;
 const WIB_MS = 7 * 3_600_000;
@@ -74,16 +75,7 @@ describe.each(TEST_PROVIDERS)('/ekspor on %s', (provider) => {
     let ahmad: SimUser;
 
     beforeAll(async () => {
-      await createMissionByChat(official, {
-        name: 'Misi Dagang Jawa Timur – Banten',
-        origin: 'Jawa Timur',
-        host: 'Banten',
-        city: 'Serang',
-        start: '26-11-2026',
-        end: '28-11-2026',
-        timeZone: 'WIB',
-        target: '3 M',
-      });
+      await createMissionByChat(official, JATIM_BANTEN);
       expect(await bot.db.prisma.mission.count({ where: { status: 'ACTIVE' } })).toBe(1);
       sri = bot.sim.user({ id: 8001, firstName: 'Bu Sri' });
       ahmad = bot.sim.user({ id: 8002, firstName: 'Pak Ahmad' });

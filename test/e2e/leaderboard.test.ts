@@ -9,6 +9,7 @@ import { createMissionByChat, registerByChat, reportSale } from '../../src/demo/
 import type { SimUser } from '../../src/simulator/index.js';
 import { OFFICIAL_ID, startTestBot, type TestBot } from '../support/bot-harness.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
+import { JATIM_BANTEN } from '../support/fixtures.js';
 
 const ENGLISH_OFFICIAL_ID = 7002;
 const NOW = new Date('2026-11-26T03:00:00Z'); // 10:00 WIB on the first day
@@ -39,16 +40,7 @@ describe.each(TEST_PROVIDERS)('/peringkat on %s', (provider) => {
     let ahmad: SimUser;
 
     beforeAll(async () => {
-      await createMissionByChat(official, {
-        name: 'Misi Dagang Jawa Timur – Banten',
-        origin: 'Jawa Timur',
-        host: 'Banten',
-        city: 'Serang',
-        start: '26-11-2026',
-        end: '28-11-2026',
-        timeZone: 'WIB',
-        target: '3 M',
-      });
+      await createMissionByChat(official, JATIM_BANTEN);
       expect(await bot.db.prisma.mission.count({ where: { status: 'ACTIVE' } })).toBe(1);
       sri = bot.sim.user({ id: 8001, firstName: 'Bu Sri' });
       rudy = bot.sim.user({ id: 8002, firstName: 'Bu Rudy' });

@@ -3,6 +3,7 @@ import { createMissionByChat, registerByChat } from '../../src/demo/flows.js';
 import type { SimUser } from '../../src/simulator/index.js';
 import { OFFICIAL_ID, startTestBot, type TestBot } from '../support/bot-harness.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
+import { JATIM_BANTEN } from '../support/fixtures.js';
 
 // 10:00 WIB on the first day of a three-day mission.
 const NOW = new Date('2026-11-26T03:00:00Z');
@@ -16,16 +17,7 @@ describe.each(TEST_PROVIDERS)('one-line sale report on %s', (provider) => {
   beforeAll(async () => {
     bot = await startTestBot(provider, { now: () => NOW });
     const official = bot.sim.user({ id: OFFICIAL_ID, firstName: 'Pak Budi' });
-    await createMissionByChat(official, {
-      name: 'Misi Dagang Jawa Timur – Banten',
-      origin: 'Jawa Timur',
-      host: 'Banten',
-      city: 'Serang',
-      start: '26-11-2026',
-      end: '28-11-2026',
-      timeZone: 'WIB',
-      target: '3 M',
-    });
+    await createMissionByChat(official, JATIM_BANTEN);
     sri = bot.sim.user({ id: 8001, firstName: 'Bu Sri' });
     await registerByChat(sri, { name: 'Keripik Tempe Bu Sri', category: 'Makanan', province: 'Jawa Timur', city: 'Malang', phone: '081234567890' });
   });

@@ -1,6 +1,7 @@
 import { registerByChat, type BusinessAnswers } from '../../src/demo/flows.js';
 import type { SimUser } from '../../src/simulator/index.js';
 import { OFFICIAL_ID, type TestBot } from './bot-harness.js';
+import { JATIM_BANTEN_ROW } from './fixtures.js';
 
 /**
  * The stage of the buyer-side tests: a running mission, exhibitors who
@@ -19,14 +20,7 @@ export async function createMission(bot: TestBot): Promise<number> {
   bot.sim.user({ id: OFFICIAL_ID, firstName: 'Pak Budi' });
   const mission = await bot.db.prisma.mission.create({
     data: {
-      name: 'Misi Dagang Jawa Timur – Banten',
-      originProvince: 'JATIM',
-      hostProvince: 'BANTEN',
-      city: 'Serang',
-      startDate: '2026-11-26',
-      endDate: '2026-11-28',
-      timeZone: 'Asia/Jakarta',
-      targetAmount: 3_000_000_000n,
+      ...JATIM_BANTEN_ROW,
       status: 'ACTIVE',
     },
   });

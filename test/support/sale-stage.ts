@@ -3,6 +3,7 @@ import { createMissionRepository } from '../../src/db/repositories/missions.js';
 import type { Provider } from '../../src/db/schema-files.js';
 import { inlineButtons, type SimUser } from '../../src/simulator/index.js';
 import { OFFICIAL_ID, startTestBot, type TestBot } from './bot-harness.js';
+import { JATIM_BANTEN_ROW } from './fixtures.js';
 
 /**
  * The stage of the sale-report tests: a running bot with a clock the test
@@ -39,16 +40,7 @@ export async function startSaleStage(provider: Provider, firstUserId: number): P
   // not depend on the /misi conversation (tested in mission-wizard.test.ts). /start makes the official known.
   await official.send('/start');
   await createMissionRepository(bot.db.prisma).create(
-    {
-      name: 'Misi Dagang Jawa Timur – Banten',
-      originProvince: 'JATIM',
-      hostProvince: 'BANTEN',
-      city: 'Serang',
-      startDate: '2026-11-26',
-      endDate: '2026-11-28',
-      timeZone: 'Asia/Jakarta',
-      targetAmount: 3_000_000_000n,
-    },
+    JATIM_BANTEN_ROW,
     BigInt(OFFICIAL_ID),
   );
   let nextId = firstUserId;

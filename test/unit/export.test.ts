@@ -6,17 +6,11 @@ import { amountCell, wallClock, wallClockText } from '../../src/export/cells.js'
 import { buildReportsCsv, CSV_SEPARATOR, neutralizeFormula } from '../../src/export/csv.js';
 import { buildWorkbook } from '../../src/export/workbook.js';
 import { parseCsv } from '../support/csv.js';
+import { JATIM_BANTEN_ROW } from '../support/fixtures.js';
 
 const mission: Mission = {
   id: 1,
-  name: 'Misi Dagang Jawa Timur – Banten',
-  originProvince: 'JATIM',
-  hostProvince: 'BANTEN',
-  city: 'Serang',
-  startDate: '2026-11-26',
-  endDate: '2026-11-28',
-  timeZone: 'Asia/Jakarta',
-  targetAmount: 3_000_000_000n,
+  ...JATIM_BANTEN_ROW,
   status: 'ACTIVE',
   digestTime: '20:00',
   reminderTime: null,
