@@ -1,17 +1,12 @@
 import { TelegramError } from 'telegraf';
+import type { SendFailure } from '../domain/outbox-policy.js';
 import type { Logger } from '../logger.js';
 
 /**
  * What to do about a failed Bot API call. One policy for every caller
  * (handlers, the outbox sender): Telegram's error codes mean the same everywhere.
  */
-export type TelegramErrorAction =
-  | { action: 'retry_after'; seconds: number }
-  | { action: 'chat_migrated'; newChatId: number }
-  | { action: 'chat_unreachable' }
-  | { action: 'not_modified' }
-  | { action: 'retry_later' }
-  | { action: 'give_up'; description: string };
+export type TelegramErrorAction = SendFailure;
 
 export function classifyTelegramError(error: unknown): TelegramErrorAction {
   if (!(error instanceof TelegramError)) return { action: 'retry_later' }; // network error, timeout

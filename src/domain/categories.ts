@@ -1,3 +1,4 @@
+import { textKey } from './text.js';
 /**
  * The six product categories of a mission, as stored in the database and
  * used as callback data. The order is the order of the category keyboard.
@@ -40,20 +41,11 @@ export const CATEGORY_ALIASES: Readonly<Record<Category, readonly string[]>> = {
   lainnya: ['other', 'others', 'lain', 'lain lain', 'lainya', 'dll', 'misc', 'miscellaneous'],
 };
 
-/** Lower case, no accents, punctuation as spaces: `Lain-lain` and `lain lain` are one word. */
-function normalize(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 const LOOKUP: ReadonlyMap<string, Category> = new Map(
   CATEGORIES.flatMap((category) => [
     [category, category] as const,
-    ...CATEGORY_ALIASES[category].map((alias) => [normalize(alias), category] as const),
+    ...CATEGORY_ALIASES[category].map((alias) => [textKey(alias), category] as const),
   ]),
 );
 
@@ -74,7 +66,7 @@ export function isCategory(value: string): value is Category {
 export function matchCategory(text: string): Category | undefined {
   const emoji = EMOJI_LOOKUP.get(text.trim());
   if (emoji) return emoji;
-  const key = normalize(text);
+  const key = textKey(text);
   if (key === '') return undefined;
   return LOOKUP.get(key);
 }

@@ -1,6 +1,7 @@
 import { CATEGORIES } from './categories.js';
 import type { Exhibitor, Mission, SaleKindName, SaleReport } from './entities.js';
 import { localDate } from './time.js';
+import { foldText } from './text.js';
 
 /**
  * What /ekspor writes out: every report of a mission (voided ones too, marked),
@@ -128,10 +129,7 @@ export function summarizeReports(reports: readonly ExportReport[], timeZone: str
  * some phones and mail gateways mangle anything else in an attachment name.
  */
 export function missionSlug(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  const slug = foldText(name)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 50)

@@ -5,7 +5,7 @@
  * policy is a table that unit tests can read.
  */
 
-/** The classification of bot/telegram-errors.ts, as far as a send can fail. */
+/** How a Bot API call failed, as bot/telegram-errors.ts classifies Telegram's answers. */
 export type SendFailure =
   | { action: 'retry_after'; seconds: number }
   | { action: 'chat_migrated'; newChatId: number }

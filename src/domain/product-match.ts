@@ -1,3 +1,4 @@
+import { textKey } from './text.js';
 /**
  * Matching what an exhibitor typed in a sale report (`keripik tempe`) against
  * their own product listings (`Keripik Tempe Original`), so the report is
@@ -16,12 +17,7 @@ export interface ListedProduct {
  * removed, words separated by one space (`Kopi  Gayo-Arabika!` → `kopi gayo arabika`).
  */
 export function productKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return textKey(text);
 }
 
 function words(text: string): string[] {

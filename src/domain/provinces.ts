@@ -1,3 +1,4 @@
+import { textKey } from './text.js';
 /**
  * One of Indonesia's 38 provinces. `code` is what we store (short, stable,
  * readable in a database row); `name` is the official name shown to users;
@@ -78,11 +79,7 @@ export const PROVINCES: readonly Province[] = [
 
 /** Case, accents, spaces and punctuation do not matter: `D.I. Yogyakarta` = `di yogyakarta` = `DIYogyakarta`. */
 function key(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+  return textKey(text).replace(/ /g, '');
 }
 
 interface Entry {

@@ -1,6 +1,7 @@
 import { isCategory, type Category, CATEGORIES } from './categories.js';
 import { PROVINCES, provinceByCode } from './provinces.js';
 import { err, ok, type Result } from './result.js';
+import { textKey } from './text.js';
 
 /**
  * Product search, the pure half: what a query means and how well a product
@@ -41,12 +42,7 @@ export const CATEGORY_SEARCH_WORDS: Readonly<Record<Category, readonly string[]>
 
 /** Lower case, accents removed (`Kopí` → `kopi`), anything but letters and digits a space. */
 export function normalizeSearchText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return textKey(text);
 }
 
 /** The words of a text, normalised; empty for a blank text. */
