@@ -92,12 +92,13 @@ describe.each(TEST_PROVIDERS)('outbox sender on %s', (provider) => {
     const toGroup = okSendsTo(bot.sim.calls, group.id);
     expect(toGroup.map((call) => call.params.text)).toEqual(['pesan 1', 'pesan 2', 'pesan 3']);
     for (let i = 1; i < toGroup.length; i++) {
-      // The simulator stamps answers; a send takes a few ms, so allow for it.
-      expect(toGroup[i]!.at.getTime() - toGroup[i - 1]!.at.getTime()).toBeGreaterThanOrEqual(950);
+      // The simulator stamps answers, not sends; on a busy machine one answer can lag another by a
+      // few dozen ms, so allow for it. A sender without the limit would send them within a few ms.
+      expect(toGroup[i]!.at.getTime() - toGroup[i - 1]!.at.getTime()).toBeGreaterThanOrEqual(850);
     }
     const times = others.map((user) => okSendsTo(bot.sim.calls, user.id)[0]!.at.getTime());
     // Held back behind the group's one per second they would be two seconds apart.
-    expect(Math.max(...times) - Math.min(...times)).toBeLessThan(1_500);
+    expect(Math.max(...times) - Math.min(...times)).toBeLessThan(1_800);
   });
 
   it('waits retry_after on a 429 and then sends, once', async () => {
@@ -107,7 +108,7 @@ describe.each(TEST_PROVIDERS)('outbox sender on %s', (provider) => {
     await outboxDrained(prisma());
     const calls = sendsTo(bot.sim.calls, user.id);
     expect(calls.map((call) => call.ok)).toEqual([false, true]);
-    expect(calls[1]!.at.getTime() - calls[0]!.at.getTime()).toBeGreaterThanOrEqual(1_950);
+    expect(calls[1]!.at.getTime() - calls[0]!.at.getTime()).toBeGreaterThanOrEqual(1_850);
     expect(user.messages().map((m) => m.plain)).toEqual(['setelah banjir']);
     expect(await rowOf('flood:1')).toMatchObject({ status: 'SENT', attempts: 2 });
   });
@@ -120,8 +121,8 @@ describe.each(TEST_PROVIDERS)('outbox sender on %s', (provider) => {
     const calls = sendsTo(bot.sim.calls, user.id);
     expect(calls.map((call) => call.ok)).toEqual([false, false, true]);
     // Backoff 1 s after the first failure, 2 s after the second.
-    expect(calls[1]!.at.getTime() - calls[0]!.at.getTime()).toBeGreaterThanOrEqual(950);
-    expect(calls[2]!.at.getTime() - calls[1]!.at.getTime()).toBeGreaterThanOrEqual(1_950);
+    expect(calls[1]!.at.getTime() - calls[0]!.at.getTime()).toBeGreaterThanOrEqual(850);
+    expect(calls[2]!.at.getTime() - calls[1]!.at.getTime()).toBeGreaterThanOrEqual(1_850);
     expect(user.messages().map((m) => m.plain)).toEqual(['setelah gangguan']);
     expect(await rowOf('5xx:1')).toMatchObject({ status: 'SENT', attempts: 3 });
   });
@@ -300,7 +301,7 @@ describe.each(TEST_PROVIDERS)('outbox sender policies with short timings on %s',
     const times = okSendsTo(bot.sim.calls, group.id).map((call) => call.at.getTime());
     expect(times).toHaveLength(5);
     // Never a fourth send within a second of three others (a few ms of slack for the simulator's stamps).
-    for (let i = 0; i + 3 < times.length; i++) expect(times[i + 3]! - times[i]!).toBeGreaterThanOrEqual(990);
+    for (let i = 0; i + 3 < times.length; i++) expect(times[i + 3]! - times[i]!).toBeGreaterThanOrEqual(900);
   });
 
   it('keeps the overall limit (here 4 per second instead of 30)', async () => {
@@ -315,7 +316,7 @@ describe.each(TEST_PROVIDERS)('outbox sender policies with short timings on %s',
     }
     const times = users.map((user) => okSendsTo(bot.sim.calls, user.id)[0]!.at.getTime()).sort((a, b) => a - b);
     // Never a fifth send within a second of four others.
-    for (let i = 0; i + 4 < times.length; i++) expect(times[i + 4]! - times[i]!).toBeGreaterThanOrEqual(990);
+    for (let i = 0; i + 4 < times.length; i++) expect(times[i + 4]! - times[i]!).toBeGreaterThanOrEqual(900);
   });
 
   it('two senders on one database send each message once', async () => {
