@@ -230,7 +230,9 @@ describe.each(TEST_PROVIDERS)('product listings (%s)', (provider) => {
       // impatient thumb on a slow connection: while the bot answers Budi, the two taps wait together.
       const [, first, second] = await Promise.all([budi.send('/bantuan'), mary.tap('✅ Save'), mary.tap('✅ Save')]);
       expect(first.answer?.text).toBe('Saved ✅');
-      expect(second.answer?.text).toBe('Saved ✅');
+      // Handled together, both see the wizard; on a busy machine the second may arrive after the
+      // first closed it. Either way it is answered, and saves nothing more.
+      expect(['Saved ✅', 'This button is no longer valid.']).toContain(second.answer?.text);
       expect(await productsOf(maryId)).toHaveLength(before + 1);
       expect(mary.messages().filter((m) => m.plain.includes('Product Bamboo tray is saved'))).toHaveLength(1);
     });
