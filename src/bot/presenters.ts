@@ -7,7 +7,7 @@ import { shareBasis } from '../domain/sale-rules.js';
 import type { RealisationSummary } from '../domain/follow-ups.js';
 import type { Lang } from '../domain/entities.js';
 import type { Catalogue } from '../i18n/index.js';
-import type { MissionView, ProgressView, SaleView } from '../i18n/views.js';
+import type { MissionView, ProgressView, RealisationView, SaleView } from '../i18n/views.js';
 import type { SaleDraftState } from './context.js';
 
 /** Domain records to the view models the catalogue words: formatting lives here, once. */
@@ -82,11 +82,7 @@ export function progressView(mission: Mission, totals: MissionTotals, today: str
     buy: money(totals.byDirection.BUY),
     verified: money(totals.verifiedTotal),
     verifiedShare: formatPercent(shareBasis(totals.verifiedTotal, progress.total), lang),
-    // Realised over committed of the answered follow-ups; nothing to show before the first answer.
-    realisation:
-      realisation && realisation.answered > 0
-        ? { answered: realisation.answered, realised: money(realisation.realised), committed: money(realisation.committed), percent: formatPercent(realisation.rateBasis, lang) }
-        : null,
+    realisation: realisationView(realisation, lang),
     reportCount: totals.reportCount,
     exhibitorCount: totals.exhibitorCount,
     phase,
@@ -95,5 +91,19 @@ export function progressView(mission: Mission, totals: MissionTotals, today: str
     reached: progress.reached,
     neededPerDay: money(progress.requiredDailyRate),
     projected: progress.projectedTotal > 0n ? money(progress.projectedTotal) : null,
+  };
+}
+
+/**
+ * Realised over committed of the answered follow-ups, for /progres and the
+ * digest; nothing to show before the first answer.
+ */
+export function realisationView(realisation: RealisationSummary | undefined, lang: Lang): RealisationView | null {
+  if (!realisation || realisation.answered === 0) return null;
+  return {
+    answered: realisation.answered,
+    realised: formatRupiahCompact(realisation.realised),
+    committed: formatRupiahCompact(realisation.committed),
+    percent: formatPercent(realisation.rateBasis, lang),
   };
 }

@@ -1,5 +1,6 @@
 import { renderDigestChart } from '../charts/digest-chart.js';
-import { provinceName } from '../bot/presenters.js';
+import { provinceName, realisationView } from '../bot/presenters.js';
+import type { RealisationSummary } from '../domain/follow-ups.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { Category } from '../domain/categories.js';
 import { localDayBounds } from '../domain/day-bounds.js';
@@ -22,19 +23,24 @@ export interface DigestContent {
   chart: Buffer | null;
 }
 
-type DigestRepos = Pick<Repositories, 'sales' | 'digests'>;
+type DigestRepos = Pick<Repositories, 'sales' | 'digests' | 'followUps'>;
 
 /** Gathers a mission's figures for its local day at `now` and computes the digest. */
-export async function gatherDigest(repos: DigestRepos, mission: Mission, now: Date): Promise<{ today: string; digest: Digest }> {
+export async function gatherDigest(
+  repos: DigestRepos,
+  mission: Mission,
+  now: Date,
+): Promise<{ today: string; digest: Digest; realisation: RealisationSummary }> {
   const today = localDate(now, mission.timeZone);
   const bounds = localDayBounds(today, mission.timeZone);
-  const [totals, exhibitorsToday, exhibitors, dailyAmounts, previous, yearToDate] = await Promise.all([
+  const [totals, exhibitorsToday, exhibitors, dailyAmounts, previous, yearToDate, realisation] = await Promise.all([
     repos.sales.totals(mission.id, bounds),
     repos.digests.exhibitorsReporting(mission.id, bounds),
     repos.digests.sumsByExhibitor(mission.id),
     repos.digests.sumsByDay(mission.id, mission.timeZone),
     repos.digests.previousMission(mission),
     repos.digests.yearToDate(mission.originProvince, today),
+    repos.followUps.summary(mission.id),
   ]);
   const digest = buildDigest({
     target: mission.targetAmount,
@@ -48,7 +54,7 @@ export async function gatherDigest(repos: DigestRepos, mission: Mission, now: Da
     previous,
     yearToDate,
   });
-  return { today, digest };
+  return { today, digest, realisation };
 }
 
 function categoryLabel(t: Catalogue, category: string): string {
@@ -56,7 +62,7 @@ function categoryLabel(t: Catalogue, category: string): string {
 }
 
 /** The digest's figures formatted for the catalogue. */
-export function digestView(mission: Mission, digest: Digest, today: string, lang: Lang): DigestView {
+export function digestView(mission: Mission, digest: Digest, today: string, lang: Lang, realisation?: RealisationSummary): DigestView {
   const t = catalogue(lang);
   const money = formatRupiahCompact;
   const p = digest.progress;
@@ -78,6 +84,7 @@ export function digestView(mission: Mission, digest: Digest, today: string, lang
     percent: formatPercent(p.percentBasis, lang),
     realised: money(p.realised),
     committed: money(p.committed),
+    realisation: realisationView(realisation, lang),
     investment: money(p.investment),
     sell: money(p.sell),
     buy: money(p.buy),
@@ -112,8 +119,8 @@ export function digestView(mission: Mission, digest: Digest, today: string, lang
  */
 export async function composeDigest(repos: DigestRepos, mission: Mission, now: Date, lang: Lang, logger: Logger): Promise<DigestContent> {
   const t = catalogue(lang);
-  const { today, digest } = await gatherDigest(repos, mission, now);
-  const text = t.digest.message(digestView(mission, digest, today, lang));
+  const { today, digest, realisation } = await gatherDigest(repos, mission, now);
+  const text = t.digest.message(digestView(mission, digest, today, lang, realisation));
   let chart: Buffer | null = null;
   try {
     chart = await renderDigestChart({

@@ -36,7 +36,7 @@ export interface DigestScheduler {
 }
 
 export interface DigestSchedulerOptions {
-  repos: Pick<Repositories, 'subscriptions' | 'digests' | 'sales'>;
+  repos: Pick<Repositories, 'subscriptions' | 'digests' | 'sales' | 'followUps'>;
   logger: Logger;
   /** The bot's clock (deps.now), which tests control. */
   now: () => Date;

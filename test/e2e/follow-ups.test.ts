@@ -162,6 +162,13 @@ describe.each(TEST_PROVIDERS)('follow-ups of commitments (%s)', (provider) => {
     expect(official.lastText()).toContain('🔁 Realisasi komitmen (2 ditindaklanjuti): Rp400 jt dari Rp700 jt (57,1%)');
   });
 
+  it('the digest shows the same realisation rate', async () => {
+    const before = official.messages().length;
+    await official.send('/ringkasan');
+    const digest = official.messages().slice(before).map((message) => message.plain).join('\n');
+    expect(digest).toContain('🔁 Realisasi komitmen (2 ditindaklanjuti): Rp400 jt dari Rp700 jt (57,1%)');
+  });
+
   it('on day 90 asks again about the partly realised order, not the fully realised LoI; "not at all" is stored', async () => {
     now = wib('2027-02-23', '18:00');
     expect(await tick()).toBe(0);

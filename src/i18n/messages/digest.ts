@@ -1,5 +1,6 @@
 import { bilingual } from '../bilingual.js';
 import { html, lines } from '../html.js';
+import type { RealisationView } from '../views.js';
 
 /**
  * A digest with every figure already formatted (amounts, percentages, dates,
@@ -24,6 +25,8 @@ export interface DigestView {
   percent: string;
   realised: string;
   committed: string;
+  /** Follow-ups answered so far: realised of committed; null before the first answer. */
+  realisation: RealisationView | null;
   investment: string;
   sell: string;
   buy: string;
@@ -61,6 +64,7 @@ export const digest = bilingual({
         '',
         html`💵 Terealisasi (tunai): ${d.realised}`,
         html`📝 Komitmen (pesanan + LoI): ${d.committed}`,
+        d.realisation && html`🔁 Realisasi komitmen (${d.realisation.answered} ditindaklanjuti): ${d.realisation.realised} dari ${d.realisation.committed} (${d.realisation.percent})`,
         html`🏗 Investasi: ${d.investment}`,
         html`↔️ Jual ${d.sell} · Beli ${d.buy}`,
         '',
@@ -105,6 +109,7 @@ export const digest = bilingual({
         '',
         html`💵 Realised (retail): ${d.realised}`,
         html`📝 Committed (orders + LoI): ${d.committed}`,
+        d.realisation && html`🔁 Commitments realised (${d.realisation.answered} followed up): ${d.realisation.realised} of ${d.realisation.committed} (${d.realisation.percent})`,
         html`🏗 Investment: ${d.investment}`,
         html`↔️ Sell ${d.sell} · Buy ${d.buy}`,
         '',
