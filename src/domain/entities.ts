@@ -3,11 +3,14 @@
  * domain words, no Prisma types, so the core can be tested without a database.
  */
 
+import type { SaleDirection, SaleKind } from './sale.js';
+
 export type MissionStatus = 'DRAFT' | 'ACTIVE' | 'CLOSED';
 export type Role = 'OFFICIAL' | 'EXHIBITOR' | 'BUYER';
 export type Lang = 'id' | 'en';
-export type SaleKindName = 'RETAIL' | 'ORDER' | 'LOI' | 'INVESTMENT';
-export type SaleDirectionName = 'SELL' | 'BUY';
+/** The kinds and directions of sale.ts, by the names the records use. */
+export type SaleKindName = SaleKind;
+export type SaleDirectionName = SaleDirection;
 
 export interface User {
   id: bigint;

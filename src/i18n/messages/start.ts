@@ -12,7 +12,6 @@ export const start = bilingual({
         '',
         html`Ketik /bantuan untuk melihat apa yang bisa Anda lakukan.`,
       ]),
-    inviteNotReady: html`Kode undangan ini belum bisa saya proses. Minta tautan undangan baru dari petugas, atau daftar langsung dengan /daftar.`,
   },
   en: {
     welcome: (name, mission) =>
@@ -23,7 +22,6 @@ export const start = bilingual({
         '',
         html`Type /help to see what you can do.`,
       ]),
-    inviteNotReady: html`I cannot process this invite code yet. Ask the officials for a new invite link, or register directly with /register.`,
   },
 });
 
