@@ -84,3 +84,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
 export function loadDotEnv(path = '.env'): void {
   if (existsSync(path)) process.loadEnvFile(path);
 }
+
+/** Every environment variable the bot reads, from the schema itself (tests and .env.example checks use it). */
+export const CONFIG_VARIABLES: readonly string[] = [...new Set(configSchema.options.flatMap((option) => Object.keys(option.shape)))];

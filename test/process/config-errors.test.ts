@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES } from '../../src/config.js';
 import { BotApiSimulator } from '../../src/simulator/index.js';
 import {
   PROCESS_TOKEN,
@@ -79,18 +80,7 @@ describe('npm start with a configuration it cannot run with', () => {
     const example = join(ROOT, '.env.example');
     expect(existsSync(example), `${example} is missing`).toBe(true);
     const text = readFileSync(example, 'utf8');
-    for (const variable of [
-      'BOT_TOKEN',
-      'TELEGRAM_API_ROOT',
-      'DATABASE_URL',
-      'BOT_MODE',
-      'WEBHOOK_URL',
-      'WEBHOOK_SECRET',
-      'PORT',
-      'ADMIN_TELEGRAM_IDS',
-      'DEFAULT_TIMEZONE',
-      'LOG_LEVEL',
-    ]) {
+    for (const variable of CONFIG_VARIABLES) {
       expect(text, variable).toMatch(new RegExp(`^#?\\s*${variable}=`, 'm'));
     }
   }, 30_000);

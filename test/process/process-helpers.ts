@@ -9,26 +9,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONFIG_VARIABLES } from '../../src/config.js';
 
 /** The repository root: `npm start` runs there, relative paths (./data, .env) resolve there. */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
 /** Shaped like a @BotFather token (digits, colon, 20+ of [A-Za-z0-9_-]), so the config accepts it. */
 export const PROCESS_TOKEN = '123456789:AAH-process-test-token-0123456789';
-
-/** Every variable the bot reads: a test sets exactly the ones it means, nothing leaks in from the runner. */
-const BOT_VARIABLES = [
-  'BOT_TOKEN',
-  'TELEGRAM_API_ROOT',
-  'DATABASE_URL',
-  'BOT_MODE',
-  'WEBHOOK_URL',
-  'WEBHOOK_SECRET',
-  'PORT',
-  'ADMIN_TELEGRAM_IDS',
-  'DEFAULT_TIMEZONE',
-  'LOG_LEVEL',
-];
 
 export interface BotProcess {
   child: ChildProcess;
@@ -58,7 +45,8 @@ export type LaunchHow = 'node' | 'npm';
  */
 export function launchBot(env: Record<string, string>, how: LaunchHow = 'node'): BotProcess {
   const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of BOT_VARIABLES) delete base[name];
+  // A test sets exactly the variables it means; none leak in from the runner.
+  for (const name of CONFIG_VARIABLES) delete base[name];
   const [command, args] =
     how === 'npm'
       ? ['npm', ['start', '--silent']]

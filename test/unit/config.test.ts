@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, type Config } from '../../src/config.js';
+import { CONFIG_VARIABLES, parseConfig, type Config } from '../../src/config.js';
 
 const TOKEN = '123456789:AAH-config-test-token-0123456789';
 
@@ -27,18 +27,7 @@ describe('parseConfig defaults (DESIGN.md, "Contracts that other tools rely on")
     expect(parsed({}).BOT_TOKEN).toBeUndefined();
   });
 
-  it.each([
-    'BOT_TOKEN',
-    'TELEGRAM_API_ROOT',
-    'DATABASE_URL',
-    'BOT_MODE',
-    'WEBHOOK_URL',
-    'WEBHOOK_SECRET',
-    'PORT',
-    'ADMIN_TELEGRAM_IDS',
-    'DEFAULT_TIMEZONE',
-    'LOG_LEVEL',
-  ])('treats an empty %s as unset', (variable) => {
+  it.each(CONFIG_VARIABLES)('treats an empty %s as unset', (variable) => {
     expect(parseConfig({ [variable]: '' })).toEqual(parseConfig({}));
   });
 
