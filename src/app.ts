@@ -11,6 +11,10 @@ import { createMilestoneWatcher } from './jobs/milestones.js';
 import { createPushJobs } from './jobs/reminders.js';
 import type { Logger } from './logger.js';
 import { startHttpServer, type RunningServer } from './server/http-server.js';
+import { createWebhookIngest } from './server/webhook.js';
+import { createInboxWorkers, type InboxWorkers, type InboxWorkersOptions } from './jobs/inbox-workers.js';
+import { createUpdatePoller, toInboxRows } from './jobs/update-poller.js';
+import type { CallGuardOptions } from './bot/telegram-calls.js';
 
 export interface App {
   bot: Telegraf<BotContext>;
@@ -18,6 +22,8 @@ export interface App {
   http: RunningServer;
   /** The outbox sender and the digest schedule (tests tick the schedule with their own clock). */
   jobs: Jobs;
+  /** The workers that handle updates from the inbox (tests wait for them to be idle). */
+  workers: InboxWorkers;
   /** Stops polling or the webhook, the HTTP server and the database; safe to call more than once. */
   stop(reason?: string): Promise<void>;
   /** Settles when the bot stops on its own (a fatal polling error) or is stopped. */
@@ -32,6 +38,10 @@ export interface AppOptions {
   onFatal?: (error: unknown) => void;
   /** Tuning of the outbox sender (tests shorten its poll interval and backoff). */
   jobs?: JobsOptions;
+  /** Tuning of the inbox workers (tests shorten the lease and poll interval). */
+  inbox?: Partial<Pick<InboxWorkersOptions, 'concurrency' | 'leaseMs' | 'pollIntervalMs' | 'maxAttempts'>>;
+  /** Deadlines and retry budget of the Bot API calls handlers make (tests shorten them). */
+  calls?: Omit<CallGuardOptions, 'stopSignal'>;
 }
 
 /**
@@ -44,6 +54,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   const applied = await applyMigrations(config.DATABASE_URL);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const db = await openDatabase(config.DATABASE_URL);
+  // Aborted at stop: a handler's Bot API calls then fail at once instead of waiting out their retries.
+  const interrupt = new AbortController();
   const deps: BotDeps = {
     repos: createRepositories(db),
     logger,
@@ -51,13 +63,17 @@ export async function startApp(options: AppOptions): Promise<App> {
     defaultTimeZone: config.DEFAULT_TIMEZONE,
     now: options.now ?? (() => new Date()),
     events: { saleRecorded: async (report) => void (await milestones(report)) },
+    calls: { ...options.calls, stopSignal: interrupt.signal },
   };
   const milestones = createMilestoneWatcher({ repos: deps.repos, logger, now: deps.now });
   const bot = createBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }, deps);
   const jobs = createJobs({ prisma: db.prisma, repos: deps.repos, telegram: bot.telegram, logger, now: deps.now, ...(options.jobs ? { options: options.jobs } : {}) });
   // Reminders and follow-ups to exhibitors, every minute on the bot's clock (src/jobs/reminders.ts).
   const pushJobs = createPushJobs({ repos: deps.repos, logger, now: deps.now });
+  const { inbox } = deps.repos;
+  const workers = createInboxWorkers({ inbox, logger, handle: (update) => bot.handleUpdate(update), ...options.inbox });
 
+  let stopping: Promise<void> | undefined;
   const webhookPath = config.BOT_MODE === 'webhook' ? new URL(config.WEBHOOK_URL).pathname : undefined;
   const http = await startHttpServer({
     port: config.PORT,
@@ -66,46 +82,71 @@ export async function startApp(options: AppOptions): Promise<App> {
       return { ok: true, detail: { mode: config.BOT_MODE, database: db.provider } };
     },
     ...(config.BOT_MODE === 'webhook' && webhookPath
-      ? { webhook: { path: webhookPath, handler: bot.webhookCallback(webhookPath, { secretToken: config.WEBHOOK_SECRET }) } }
+      ? {
+          webhook: {
+            path: webhookPath,
+            handler: createWebhookIngest({
+              secretToken: config.WEBHOOK_SECRET,
+              stopping: () => stopping !== undefined,
+              record: async (update) => {
+                await inbox.record(toInboxRows([update as never]), Date.now());
+                workers.wake();
+              },
+              onError: (error) => logger.error({ err: describeError(error) }, 'webhook update could not be stored; Telegram will retry'),
+            }),
+          },
+        }
       : {}),
   });
+  const poller =
+    config.BOT_MODE === 'polling'
+      ? createUpdatePoller({
+          telegram: bot.telegram,
+          inbox,
+          logger,
+          onRecorded: () => workers.wake(),
+          onFatal: (error) => {
+            options.onFatal?.(error);
+            void stop('fatal');
+          },
+        })
+      : undefined;
 
   let resolveStopped!: () => void;
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
-  let stopping: Promise<void> | undefined;
+  /**
+   * The order matters: stop receiving, let the handlers finish (or interrupt
+   * them and hand their updates back), let the outbox record its send in
+   * flight, and only then close the database they all write to.
+   */
   const stop = (reason = 'stop') =>
     (stopping ??= (async () => {
       logger.info({ reason }, 'stopping');
-      if (config.BOT_MODE === 'polling') {
-        try {
-          bot.stop(reason);
-        } catch {
-          // Not running (yet): nothing to stop.
-        }
-      }
-      // Before the database closes: the sender records the send in flight.
+      await poller?.stop();
+      await workers.stop({ graceMs: 5_000, interrupt: () => interrupt.abort() });
+      interrupt.abort();
       await pushJobs.stop();
       await jobs.stop();
       await http.close();
       await db.close();
+      logger.info({ reason }, 'stopped');
       resolveStopped();
     })());
 
   try {
     bot.botInfo = await bot.telegram.getMe();
     await publishCommands(bot, deps);
+    // One process owns an SQLite file: rows still held were held by a process that died.
+    if (db.provider === 'sqlite') await inbox.releaseAll();
     if (config.BOT_MODE === 'webhook') {
       await bot.telegram.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [] });
-      logger.info({ username: bot.botInfo.username, port: http.port, mode: 'webhook' }, 'bot started');
     } else {
-      // launch() settles only when polling ends; a rejection is a fatal polling error.
-      bot.launch({ dropPendingUpdates: false }).catch((error: unknown) => {
-        logger.fatal({ err: describeError(error) }, 'polling stopped');
-        options.onFatal?.(error);
-        void stop('fatal');
-      });
-      logger.info({ username: bot.botInfo.username, port: http.port, mode: 'polling' }, 'bot started');
+      // A webhook left from another deployment would make every getUpdates answer 409.
+      await bot.telegram.deleteWebhook({ drop_pending_updates: false });
     }
+    workers.start();
+    poller?.start();
+    logger.info({ username: bot.botInfo.username, port: http.port, mode: config.BOT_MODE }, 'bot started');
     await jobs.start();
     pushJobs.start();
   } catch (error) {
@@ -113,5 +154,5 @@ export async function startApp(options: AppOptions): Promise<App> {
     await stop('start failed');
     throw error;
   }
-  return { bot, db, http, jobs, stop, stopped };
+  return { bot, db, http, jobs, workers, stop, stopped };
 }

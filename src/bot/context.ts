@@ -3,6 +3,7 @@ import type { Lang, Mission, SaleReport, User } from '../domain/entities.js';
 import type { Catalogue } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Repositories } from '../db/repositories/index.js';
+import type { CallGuardOptions } from './telegram-calls.js';
 
 /**
  * What happened, for the parts that react to it (milestone alerts, say)
@@ -24,6 +25,8 @@ export interface BotDeps {
   /** The clock; tests control it. */
   now: () => Date;
   events: BotEvents;
+  /** Deadline and retries of the Bot API calls handlers make; the stop signal cuts them short at shutdown. */
+  calls?: CallGuardOptions;
 }
 
 /** A sale typed in one line and shown back for one confirming tap. Amounts are strings: JSON has no BigInt. */

@@ -1,4 +1,4 @@
-import { Scenes, Telegraf, session, type MiddlewareFn } from 'telegraf';
+import { Context, Scenes, Telegraf, session, type MiddlewareFn } from 'telegraf';
 import { catalogue, resolveLang } from '../i18n/index.js';
 import type { Mission } from '../domain/entities.js';
 import { COMMANDS } from './commands.js';
@@ -6,6 +6,7 @@ import type { BotContext, BotDeps, BotSession } from './context.js';
 import { createFeatures, createScenes } from './features/index.js';
 import { wizardGuard } from './wizard.js';
 import { describeError, optional } from './telegram-errors.js';
+import { guardCalls } from './telegram-calls.js';
 import { say } from './reply.js';
 import { trackChats } from './features/subscriptions.js';
 
@@ -22,8 +23,10 @@ export interface BotOptions {
 export function createBot(options: BotOptions, deps: BotDeps): Telegraf<BotContext> {
   const bot = new Telegraf<BotContext>(options.token, {
     telegram: { apiRoot: options.apiRoot, webhookReply: false },
-    // A handler stuck on a slow database must not hold the polling loop forever.
-    handlerTimeout: 60_000,
+    // Bot API calls end within their own budget (telegram-calls.ts); this only catches a handler stuck elsewhere.
+    handlerTimeout: 90_000,
+    // Each update's Telegram client gets the deadline and retry policy of telegram-calls.ts.
+    contextType: guardedContext(deps) as unknown as new (...args: ConstructorParameters<typeof Context>) => BotContext,
   });
 
   bot.use(contextMiddleware(deps));
@@ -42,10 +45,26 @@ export function createBot(options: BotOptions, deps: BotDeps): Telegraf<BotConte
   bot.on('callback_query', (ctx) => ctx.answerCbQuery(ctx.t.common.staleButton));
 
   bot.catch(async (error, ctx) => {
+    // Cut short by a stop: the update is handed back and handled again after the restart; nobody is told it failed.
+    if (deps.calls?.stopSignal?.aborted) {
+      ctx.log.warn({ err: describeError(error) }, 'update interrupted by stop');
+      return;
+    }
     ctx.log.error({ err: describeError(error), stack: error instanceof Error ? error.stack : undefined }, 'update failed');
-    if (ctx.chat) await optional(ctx.log, 'reply error', () => say(ctx, ctx.t.common.error));
+    // Not before the context middleware ran (ctx.t is its work).
+    if (ctx.chat && ctx.t) await optional(ctx.log, 'reply error', () => say(ctx, ctx.t.common.error));
   });
   return bot;
+}
+
+/** The context class of every update: its Telegram client has deadlines and retries on every call. */
+function guardedContext(deps: BotDeps) {
+  return class GuardedContext extends Context {
+    constructor(...args: ConstructorParameters<typeof Context>) {
+      const [update, telegram, botInfo] = args;
+      super(update, guardCalls(telegram, deps.logger, deps.calls), botInfo);
+    }
+  };
 }
 
 /** Per update: a child logger carrying update_id, the user (kept current in the database), language and catalogue. */

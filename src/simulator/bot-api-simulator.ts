@@ -65,6 +65,30 @@ interface QueuedUpdate {
   id: number;
   update: JsonObject;
   label: string;
+  /** A second delivery of an update already acknowledged (redeliverAll). */
+  echo?: boolean;
+}
+
+/** Random faults on every call (see faultMix). Rates are shares between 0 and 1. */
+export interface FaultMix {
+  rate429?: number;
+  retryAfterSeconds?: number;
+  rate5xx?: number;
+  rateHang?: number;
+  hangMs?: number;
+  seed?: number;
+}
+
+/** A small deterministic generator (mulberry32), so a fault mix can be replayed. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 interface PollWaiter {
@@ -137,9 +161,14 @@ export class BotApiSimulator {
   private webhookBusy = false;
   private readonly webhookRequests = new Set<http.ClientRequest>();
   private readonly faults: Fault[] = [];
+  private mix: (FaultMix & { random: () => number }) | undefined;
+  private redeliverEach = false;
+  /** Copies of acknowledged updates to deliver once more (redeliverAll). */
+  private readonly echoes: QueuedUpdate[] = [];
   private readonly inFlight = new Map<number, string>();
   private inFlightSeq = 0;
   private readonly stateWatchers = new Set<() => void>();
+  private readonly busyProbes = new Set<() => boolean>();
   private readonly callWatchers = new Set<(call: SimCall) => void>();
   private readonly eventListeners = new Set<(event: SimEvent) => void>();
   private readonly events: SimEvent[] = [];
@@ -315,12 +344,14 @@ export class BotApiSimulator {
    * Resolves when the bot has handled every queued update: in polling mode,
    * when it asked for updates with an offset beyond them (telegraf handles a
    * whole batch before polling again); in webhook mode, when the POST was
-   * answered. Also waits for API calls still in flight.
+   * answered. Also waits for API calls still in flight, and for every busy
+   * probe (settleWhen) to say the bot is idle: a bot with an inbox
+   * acknowledges before it handles.
    */
   settled(timeoutMs = this.settleTimeoutMs): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
-      const quiet = (): boolean => this.pending.size === 0 && this.inFlight.size === 0;
+      const quiet = (): boolean => this.pending.size === 0 && this.inFlight.size === 0 && ![...this.busyProbes].some((busy) => busy());
       const done = (error?: Error): void => {
         realClearTimeout(timer);
         if (graceTimer) realClearTimeout(graceTimer);
@@ -344,6 +375,27 @@ export class BotApiSimulator {
       this.stateWatchers.add(check);
       check();
     });
+  }
+
+  /**
+   * A bot that acknowledges updates before handling them (it stores them
+   * first, as a durable inbox does) tells the simulator here when it is still
+   * busy, so settled() also waits for its handlers. `busy` is asked whenever
+   * the simulator's state changes; call `poke()` when the bot's own state
+   * changes. Returns a function that removes the probe.
+   */
+  settleWhen(busy: () => boolean): () => void {
+    this.busyProbes.add(busy);
+    this.notifyState();
+    return () => {
+      this.busyProbes.delete(busy);
+      this.notifyState();
+    };
+  }
+
+  /** Tells settled() to look again (a busy probe may have changed). */
+  poke(): void {
+    this.notifyState();
   }
 
   /** Records of one method's calls, in order (method name matched case-insensitively). */
@@ -410,9 +462,30 @@ export class BotApiSimulator {
     this.addFault(method, { kind: 'drop' }, options);
   }
 
-  /** Forgets faults not yet consumed. */
+  /** Forgets faults not yet consumed, and the fault mix. */
   clearFaults(): void {
     this.faults.length = 0;
+    this.mix = undefined;
+  }
+
+  /**
+   * Random faults on every call but getUpdates (after the counted faults
+   * above): a share answers 429 with retry_after, a share 500, a share hangs
+   * for `hangMs` and is then answered normally. Seeded, so a run can be
+   * repeated. `undefined` switches the mix off.
+   */
+  faultMix(mix: FaultMix | undefined): void {
+    this.mix = mix ? { ...mix, random: seededRandom(mix.seed ?? 1) } : undefined;
+  }
+
+  /**
+   * Telegram delivers at least once: with this on, every update is delivered
+   * a second time (same update_id) after the bot acknowledged it (polling:
+   * in a later getUpdates answer; webhook: a second POST), as happens after a
+   * crash before the acknowledgement reached Telegram or a webhook retry.
+   */
+  redeliverAll(on = true): void {
+    this.redeliverEach = on;
   }
 
   /** The commands the bot registered with setMyCommands for a scope and language. */
@@ -485,7 +558,20 @@ export class BotApiSimulator {
         req.socket.destroy();
         return;
       }
-      if (fault?.kind === 'delay') await this.sleep(fault.ms);
+      if (fault?.kind === 'delay') {
+        // A bot that gives up on a hung call closes the connection: the call is then never executed.
+        let gaveUp = false;
+        const onClose = (): void => {
+          if (!res.writableEnded) gaveUp = true;
+        };
+        res.on('close', onClose);
+        await Promise.race([this.sleep(fault.ms), new Promise<void>((resolve) => res.once('close', () => resolve()))]);
+        res.off('close', onClose);
+        if (gaveUp) {
+          this.record(method, params, { ok: false, error_code: 0, description: `the bot gave up waiting (hung for ${fault.ms} ms)` });
+          return;
+        }
+      }
       let response: ApiResponse;
       if (fault?.kind === 'fail') {
         const { error_code, description, parameters } = fault.answer;
@@ -573,10 +659,26 @@ export class BotApiSimulator {
         (f.chatId === undefined || int(params.chat_id) === f.chatId),
     );
     const fault = this.faults[index];
-    if (!fault) return undefined;
+    if (!fault) return this.mixedFault(lower);
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.faults.splice(index, 1);
     return fault.action;
+  }
+
+  private mixedFault(method: string): Fault['action'] | undefined {
+    const mix = this.mix;
+    if (!mix || method === 'getupdates') return undefined;
+    const roll = mix.random();
+    const r429 = mix.rate429 ?? 0;
+    const r5xx = mix.rate5xx ?? 0;
+    const rHang = mix.rateHang ?? 0;
+    if (roll < r429) {
+      const seconds = mix.retryAfterSeconds ?? 3;
+      return { kind: 'fail', answer: { error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } } };
+    }
+    if (roll < r429 + r5xx) return { kind: 'fail', answer: { error_code: 500, description: 'Internal Server Error' } };
+    if (roll < r429 + r5xx + rHang) return { kind: 'delay', ms: mix.hangMs ?? 120_000 };
+    return undefined;
   }
 
   private sleep(ms: number): Promise<void> {
@@ -610,8 +712,27 @@ export class BotApiSimulator {
     // Confirmed updates are forgotten for good, as on Telegram's side.
     while (this.queue.length > 0 && (this.queue[0]?.id ?? Infinity) < offset) {
       const item = this.queue.shift();
-      if (item) this.pending.delete(item.id);
+      if (item) {
+        this.pending.delete(item.id);
+        this.echo(item);
+      }
     }
+  }
+
+  /** With redeliverAll on, queues a second delivery of an acknowledged update. */
+  private echo(item: QueuedUpdate): void {
+    if (!this.redeliverEach || item.echo) return;
+    const copy: QueuedUpdate = { ...item, echo: true };
+    this.echoes.push(copy);
+    this.pending.set(-item.id, `${item.label} (again)`);
+  }
+
+  /** A batch for getUpdates: redeliveries first (they ignore the offset, as a redelivery does), then the queue. */
+  private batch(limit: number): JsonObject[] {
+    const echoes = this.echoes.splice(0);
+    for (const echo of echoes) this.pending.delete(-echo.id);
+    if (echoes.length > 0) this.notifyState();
+    return [...echoes.map((u) => u.update), ...this.queue.slice(0, limit).map((u) => u.update)];
   }
 
   private getUpdates(params: JsonObject, res?: http.ServerResponse): ApiResponse | Promise<ApiResponse> {
@@ -640,8 +761,8 @@ export class BotApiSimulator {
         description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
       });
     }
-    if (this.queue.length > 0 || timeout === 0 || this.stopped) {
-      return { ok: true, result: this.queue.slice(0, limit).map((u) => u.update) };
+    if (this.queue.length > 0 || this.echoes.length > 0 || timeout === 0 || this.stopped) {
+      return { ok: true, result: this.batch(limit) };
     }
     return new Promise<ApiResponse>((resolve) => {
       let finished = false;
@@ -665,9 +786,9 @@ export class BotApiSimulator {
   }
 
   private wakePollers(): void {
-    if (this.queue.length === 0) return;
+    if (this.queue.length === 0 && this.echoes.length === 0) return;
     for (const waiter of this.pollWaiters.splice(0)) {
-      waiter.finish({ ok: true, result: this.queue.slice(0, waiter.limit).map((u) => u.update) });
+      waiter.finish({ ok: true, result: this.batch(waiter.limit) });
     }
   }
 
@@ -677,8 +798,8 @@ export class BotApiSimulator {
     this.webhookBusy = true;
     let backoff = 50;
     try {
-      while (this.webhook && !this.stopped && this.queue.length > 0) {
-        const item = this.queue[0] as QueuedUpdate;
+      while (this.webhook && !this.stopped && (this.queue.length > 0 || this.echoes.length > 0)) {
+        const item = (this.echoes[0] ?? this.queue[0]) as QueuedUpdate;
         const hook = this.webhook;
         const outcome = await postUpdate(hook.url, hook.secretToken, item.update, this.webhookRequests);
         this.webhookDeliveries.push({
@@ -690,8 +811,14 @@ export class BotApiSimulator {
         if (outcome.status !== undefined && outcome.status >= 200 && outcome.status < 300) {
           backoff = 50;
           if (outcome.body && outcome.body.length > 0) await this.runWebhookReply(outcome.contentType, outcome.body);
-          if (this.queue[0] === item) this.queue.shift();
-          this.pending.delete(item.id);
+          if (item.echo) {
+            this.echoes.shift();
+            this.pending.delete(-item.id);
+          } else {
+            if (this.queue[0] === item) this.queue.shift();
+            this.pending.delete(item.id);
+            this.echo(item);
+          }
           this.notifyState();
           continue;
         }

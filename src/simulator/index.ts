@@ -27,3 +27,4 @@ export type {
   TranscriptOptions,
   WebhookDelivery,
 } from './sim-types.js';
+export type { FaultMix } from './bot-api-simulator.js';

@@ -2,7 +2,7 @@ import { registerByChat } from '../../src/demo/flows.js';
 import { createMissionRepository } from '../../src/db/repositories/missions.js';
 import type { Provider } from '../../src/db/schema-files.js';
 import { inlineButtons, type SimUser } from '../../src/simulator/index.js';
-import { OFFICIAL_ID, startTestBot, type TestBot } from './bot-harness.js';
+import { OFFICIAL_ID, startTestBot, type TestBot, type TestBotOptions } from './bot-harness.js';
 import { JATIM_BANTEN_ROW } from './fixtures.js';
 
 /**
@@ -32,9 +32,9 @@ export interface SaleStage {
   stop(): Promise<void>;
 }
 
-export async function startSaleStage(provider: Provider, firstUserId: number): Promise<SaleStage> {
+export async function startSaleStage(provider: Provider, firstUserId: number, options: Omit<TestBotOptions, 'now'> = {}): Promise<SaleStage> {
   let clock = MISSION_START;
-  const bot = await startTestBot(provider, { now: () => clock });
+  const bot = await startTestBot(provider, { ...options, now: () => clock });
   const official = bot.sim.user({ id: OFFICIAL_ID, firstName: 'Pak Budi' });
   // The mission is the stage, not the subject: created through the repository, so these tests do
   // not depend on the /misi conversation (tested in mission-wizard.test.ts). /start makes the official known.

@@ -17,6 +17,7 @@ import { createSubscriptionRepository } from './subscriptions.js';
 import { createDigestRepository } from './digests.js';
 import { createCatalogRepository } from './catalog.js';
 import { createInquiryRepository } from './inquiries.js';
+import { createInboxRepository } from './inbox.js';
 
 /** The session value is owned by the bot; the store only keeps JSON. */
 type BotSessionShape = object;
@@ -43,6 +44,7 @@ export function createRepositories(db: Pick<Database, 'prisma' | 'provider'>) {
     digests: createDigestRepository(prisma),
     catalog: createCatalogRepository(prisma, db.provider),
     inquiries: createInquiryRepository(prisma),
+    inbox: createInboxRepository(prisma, db.provider),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,20 @@
+-- CreateTable
+CREATE TABLE "InboxUpdate" (
+    "updateId" BIGINT NOT NULL,
+    "orderKey" TEXT NOT NULL,
+    "payload" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'PENDING',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "lockedBy" TEXT,
+    "lockedUntil" BIGINT,
+    "receivedAt" BIGINT NOT NULL,
+    "handledAt" BIGINT,
+
+    CONSTRAINT "InboxUpdate_pkey" PRIMARY KEY ("updateId")
+);
+
+-- CreateIndex
+CREATE INDEX "InboxUpdate_status_orderKey_updateId_idx" ON "InboxUpdate"("status", "orderKey", "updateId");
+
+-- CreateIndex
+CREATE INDEX "InboxUpdate_status_handledAt_idx" ON "InboxUpdate"("status", "handledAt");

@@ -1,0 +1,127 @@
+import type { DbClient } from '../database.js';
+import type { Provider } from '../schema-files.js';
+
+/** An update waiting to be handled, as a worker takes it. */
+export interface InboxRow {
+  updateId: bigint;
+  orderKey: string;
+  payload: string;
+  attempts: number;
+}
+
+export interface IncomingUpdate {
+  updateId: number;
+  orderKey: string;
+  payload: string;
+}
+
+/**
+ * The inbox table: updates are written here before Telegram hears they were
+ * received, and workers take them from here. Every state change is a
+ * conditional UPDATE whose affected-row count says who won, so two bot
+ * processes on one PostgreSQL never both handle a row (the outbox works the
+ * same way). Times are epoch milliseconds in BIGINT columns, so the raw
+ * queries read the same on both databases.
+ */
+export function createInboxRepository(prisma: DbClient, provider: Provider) {
+  /** `?` for SQLite, `$1…` for PostgreSQL: raw SQL differs only in its placeholders. */
+  const sql = (text: string): string => {
+    if (provider === 'sqlite') return text;
+    let n = 0;
+    return text.replace(/\?/g, () => `$${++n}`);
+  };
+  return {
+    /**
+     * Records updates; ones already recorded (a redelivery) are skipped.
+     * Returns how many were new.
+     */
+    async record(updates: readonly IncomingUpdate[], now: number): Promise<number> {
+      if (updates.length === 0) return 0;
+      const values = updates.map(() => '(?, ?, ?, ?)').join(', ');
+      const params = updates.flatMap((u) => [BigInt(u.updateId), u.orderKey, u.payload, BigInt(now)]);
+      return prisma.$executeRawUnsafe(
+        sql(`INSERT INTO "InboxUpdate" ("updateId", "orderKey", "payload", "receivedAt") VALUES ${values} ON CONFLICT ("updateId") DO NOTHING`),
+        ...params,
+      );
+    },
+
+    /**
+     * The oldest pending row of each order key that nobody holds, oldest
+     * first. A key whose oldest row is held (being handled) offers nothing,
+     * which keeps one chat's updates in order across workers and processes.
+     */
+    async heads(now: number, limit: number): Promise<InboxRow[]> {
+      const rows = await prisma.$queryRawUnsafe<{ updateId: bigint | number; orderKey: string; payload: string; attempts: number | bigint }[]>(
+        sql(`SELECT i."updateId", i."orderKey", i."payload", i."attempts" FROM "InboxUpdate" i
+         WHERE i."status" = 'PENDING' AND (i."lockedUntil" IS NULL OR i."lockedUntil" < ?)
+           AND NOT EXISTS (SELECT 1 FROM "InboxUpdate" j
+                           WHERE j."status" = 'PENDING' AND j."orderKey" = i."orderKey" AND j."updateId" < i."updateId")
+         ORDER BY i."updateId" LIMIT ?`),
+        BigInt(now),
+        limit,
+      );
+      return rows.map((row) => ({ updateId: BigInt(row.updateId), orderKey: row.orderKey, payload: row.payload, attempts: Number(row.attempts) }));
+    },
+
+    /** Takes a row for `me` until `until`; false when another worker was first. */
+    async claim(updateId: bigint, me: string, now: number, until: number): Promise<boolean> {
+      const count = await prisma.$executeRawUnsafe(
+        sql(`UPDATE "InboxUpdate" SET "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1
+         WHERE "updateId" = ? AND "status" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)`),
+        me,
+        BigInt(until),
+        updateId,
+        BigInt(now),
+      );
+      return count === 1;
+    },
+
+    /** Handled (or given up: FAILED); the payload is dropped, the id kept to recognise a redelivery. */
+    async finish(updateId: bigint, me: string, now: number, status: 'DONE' | 'FAILED' = 'DONE'): Promise<void> {
+      await prisma.$executeRawUnsafe(
+        sql(`UPDATE "InboxUpdate" SET "status" = ?, "handledAt" = ?, "payload" = '', "lockedBy" = NULL, "lockedUntil" = NULL
+         WHERE "updateId" = ? AND "lockedBy" = ?`),
+        status,
+        BigInt(now),
+        updateId,
+        me,
+      );
+    },
+
+    /** Hands a row back unhandled (a stop in the middle), for this or another process to take again at once; not counted as an attempt. */
+    async release(updateId: bigint, me: string): Promise<void> {
+      await prisma.$executeRawUnsafe(
+        sql(`UPDATE "InboxUpdate" SET "lockedBy" = NULL, "lockedUntil" = NULL, "attempts" = "attempts" - 1
+         WHERE "updateId" = ? AND "lockedBy" = ? AND "status" = 'PENDING'`),
+        updateId,
+        me,
+      );
+    },
+
+    /** Extends the hold on every row `me` is handling (a slow handler must not lose its row). */
+    async renew(me: string, until: number): Promise<void> {
+      await prisma.$executeRawUnsafe(sql(`UPDATE "InboxUpdate" SET "lockedUntil" = ? WHERE "lockedBy" = ? AND "status" = 'PENDING'`), BigInt(until), me);
+    },
+
+    /**
+     * Frees every held row. Only for SQLite at start: one process owns an
+     * SQLite file, so rows still held belong to a process that died.
+     */
+    async releaseAll(): Promise<number> {
+      return prisma.$executeRawUnsafe(`UPDATE "InboxUpdate" SET "lockedBy" = NULL, "lockedUntil" = NULL WHERE "status" = 'PENDING' AND "lockedBy" IS NOT NULL`);
+    },
+
+    /** Rows not yet handled, for /healthz and /metrics. */
+    async backlog(): Promise<number> {
+      const rows = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT COUNT(*) AS n FROM "InboxUpdate" WHERE "status" = 'PENDING'`);
+      return Number(rows[0]?.n ?? 0);
+    },
+
+    /** Forgets handled rows older than `before`: Telegram redelivers an update for 24 hours at most. */
+    async prune(before: number): Promise<number> {
+      return prisma.$executeRawUnsafe(sql(`DELETE FROM "InboxUpdate" WHERE "status" <> 'PENDING' AND "handledAt" < ?`), BigInt(before));
+    },
+  };
+}
+
+export type InboxRepository = ReturnType<typeof createInboxRepository>;
