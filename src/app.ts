@@ -78,8 +78,9 @@ export async function startApp(options: AppOptions): Promise<App> {
   const http = await startHttpServer({
     port: config.PORT,
     health: async () => {
-      await db.prisma.$queryRawUnsafe('SELECT 1');
-      return { ok: true, detail: { mode: config.BOT_MODE, database: db.provider } };
+      // The inbox backlog answers "is the bot keeping up?" (and lets an outside test wait for it to be handled).
+      const inboxBacklog = await inbox.backlog();
+      return { ok: true, detail: { mode: config.BOT_MODE, database: db.provider, backlog: { inbox: inboxBacklog } } };
     },
     ...(config.BOT_MODE === 'webhook' && webhookPath
       ? {

@@ -163,6 +163,7 @@ export class BotApiSimulator {
   private readonly faults: Fault[] = [];
   private mix: (FaultMix & { random: () => number }) | undefined;
   private redeliverEach = false;
+  private acknowledgedCount = 0;
   /** Copies of acknowledged updates to deliver once more (redeliverAll). */
   private readonly echoes: QueuedUpdate[] = [];
   private readonly inFlight = new Map<number, string>();
@@ -391,6 +392,15 @@ export class BotApiSimulator {
       this.busyProbes.delete(busy);
       this.notifyState();
     };
+  }
+
+  /**
+   * How many deliveries the bot has acknowledged so far (polling: confirmed
+   * by a later offset; webhook: answered 2xx). A bot that stores before it
+   * acknowledges holds at least these in its inbox.
+   */
+  get acknowledged(): number {
+    return this.acknowledgedCount;
   }
 
   /** Tells settled() to look again (a busy probe may have changed). */
@@ -714,6 +724,7 @@ export class BotApiSimulator {
       const item = this.queue.shift();
       if (item) {
         this.pending.delete(item.id);
+        this.acknowledgedCount++;
         this.echo(item);
       }
     }
@@ -731,6 +742,7 @@ export class BotApiSimulator {
   private batch(limit: number): JsonObject[] {
     const echoes = this.echoes.splice(0);
     for (const echo of echoes) this.pending.delete(-echo.id);
+    this.acknowledgedCount += echoes.length;
     if (echoes.length > 0) this.notifyState();
     return [...echoes.map((u) => u.update), ...this.queue.slice(0, limit).map((u) => u.update)];
   }
@@ -811,6 +823,7 @@ export class BotApiSimulator {
         if (outcome.status !== undefined && outcome.status >= 200 && outcome.status < 300) {
           backoff = 50;
           if (outcome.body && outcome.body.length > 0) await this.runWebhookReply(outcome.contentType, outcome.body);
+          this.acknowledgedCount++;
           if (item.echo) {
             this.echoes.shift();
             this.pending.delete(-item.id);

@@ -5,11 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotApiSimulator } from '../../src/simulator/index.js';
-import { PROCESS_TOKEN, allOutput, killIfRunning, launchBot, terminate, tempDir, waitForLog, type BotProcess } from './process-helpers.js';
+import { PROCESS_TOKEN, allOutput, killIfRunning, launchBot, terminate, tempDir, waitForLog, followInbox, type BotProcess } from './process-helpers.js';
 
 describe('a Bot API server that refuses setMyCommands', () => {
   let sim: BotApiSimulator;
   let bot: BotProcess;
+  let unfollow = (): void => undefined;
   let dir: Awaited<ReturnType<typeof tempDir>>;
 
   beforeAll(async () => {
@@ -26,9 +27,12 @@ describe('a Bot API server that refuses setMyCommands', () => {
       LOG_LEVEL: 'info',
     });
     await waitForLog(bot, (line) => line.msg === 'bot started', 30_000);
+    // The bot acknowledges updates once stored in its inbox: settled() also waits for them to be handled.
+    unfollow = await followInbox(sim, bot);
   }, 60_000);
 
   afterAll(async () => {
+    unfollow();
     await killIfRunning(bot);
     await sim?.stop();
     await dir?.remove();

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_VARIABLES } from '../../src/config.js';
+import type { BotApiSimulator } from '../../src/simulator/index.js';
 
 /** The repository root: `npm start` runs there, relative paths (./data, .env) resolve there. */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -165,4 +166,38 @@ export async function tempDir(): Promise<{ path: string; databaseUrl: string; re
 /** Both streams, for assertions about what an operator would see. */
 export function allOutput(bot: BotProcess): string {
   return bot.stdout() + bot.stderr();
+}
+
+/**
+ * Makes `sim.settled()` wait until the bot process has handled what it
+ * acknowledged. The bot stores updates in its inbox before acknowledging
+ * them, so once /healthz reports an empty inbox in an answer asked for after
+ * the simulator counted N acknowledgements, those N are handled. Reads the
+ * port from the "bot started" log line. Returns a function that stops following.
+ */
+export async function followInbox(sim: BotApiSimulator, bot: BotProcess): Promise<() => void> {
+  const started = await waitForLog(bot, (line) => line.msg === 'bot started', 30_000);
+  const port = Number(started.port);
+  let confirmed = sim.acknowledged;
+  let following = true;
+  const removeProbe = sim.settleWhen(() => confirmed !== sim.acknowledged);
+  void (async () => {
+    while (following && !bot.hasExited) {
+      const acknowledged = sim.acknowledged;
+      try {
+        const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { backlog?: { inbox?: number } };
+        if (health.backlog?.inbox === 0 && confirmed !== acknowledged) {
+          confirmed = acknowledged;
+          sim.poke();
+        }
+      } catch {
+        // Not up yet, or stopping.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return () => {
+    following = false;
+    removeProbe();
+  };
 }

@@ -7,13 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMissionByChat, registerByChat } from '../../src/demo/flows.js';
 import { BotApiSimulator, type SimUser } from '../../src/simulator/index.js';
-import { PROCESS_TOKEN, allOutput, killIfRunning, launchBot, terminate, tempDir, waitForLog, type BotProcess } from './process-helpers.js';
+import { PROCESS_TOKEN, allOutput, killIfRunning, launchBot, terminate, tempDir, waitForLog, followInbox, type BotProcess } from './process-helpers.js';
 
 const OFFICIAL_ID = 7101;
 
 describe('npm start against the Bot API simulator (polling, SQLite)', () => {
   let sim: BotApiSimulator;
   let bot: BotProcess;
+  let unfollow = (): void => undefined;
   let dir: Awaited<ReturnType<typeof tempDir>>;
   let official: SimUser;
   let sri: SimUser;
@@ -32,11 +33,14 @@ describe('npm start against the Bot API simulator (polling, SQLite)', () => {
     });
     // The simulator records a long poll only once it is answered, so "up" is the bot's own log line.
     await waitForLog(bot, (line) => line.msg === 'bot started', 30_000);
+    // The bot acknowledges updates once stored in its inbox: settled() also waits for them to be handled.
+    unfollow = await followInbox(sim, bot);
     official = sim.user({ id: OFFICIAL_ID, firstName: 'Pak Budi' });
     sri = sim.user({ id: 7102, firstName: 'Sri', lastName: 'Wahyuni' });
   }, 60_000);
 
   afterAll(async () => {
+    unfollow();
     await killIfRunning(bot);
     await sim?.stop();
     await dir?.remove();

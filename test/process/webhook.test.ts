@@ -16,6 +16,7 @@ import {
   tempDir,
   waitForLog,
   type BotProcess,
+  followInbox,
 } from './process-helpers.js';
 
 const SECRET = 's3cret';
@@ -24,6 +25,7 @@ const FORGED_CHAT_ID = 7399;
 describe('BOT_MODE=webhook against the Bot API simulator', () => {
   let sim: BotApiSimulator;
   let bot: BotProcess;
+  let unfollow = (): void => undefined;
   let dir: Awaited<ReturnType<typeof tempDir>>;
   let port: number;
   let hookUrl: string;
@@ -51,9 +53,12 @@ describe('BOT_MODE=webhook against the Bot API simulator', () => {
       throw new Error(`the bot did not set its webhook: ${String(error)}\n--- output ---\n${allOutput(bot)}`);
     }
     await waitForLog(bot, (line) => line.msg === 'bot started', 10_000);
+    // The bot acknowledges updates once stored in its inbox: settled() also waits for them to be handled.
+    unfollow = await followInbox(sim, bot);
   }, 60_000);
 
   afterAll(async () => {
+    unfollow();
     await killIfRunning(bot);
     await sim?.stop();
     await dir?.remove();
