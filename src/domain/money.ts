@@ -311,6 +311,15 @@ function scan(text: string): Scan {
     }
   } else {
     pos = committed;
+    // "seribu satu", "dua juta lima ratus": a tail in words after units counts when the
+    // amount is all words and nothing but "rupiah" follows; "50rb lima bungkus" keeps its "lima".
+    if (group.kind === 'words' && !hasDigits && /^\s*(?:rupiah)?[\s.;!]*$/iu.test(text.slice(cursor))) {
+      const quarters = wordsValue(group);
+      if (quarters % 4n === 0n && quarters > 0n) {
+        total += quarters / 4n;
+        pos = cursor;
+      }
+    }
   }
   if (take(RUPIAH_WORD_RE)) marked = true;
 

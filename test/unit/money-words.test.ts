@@ -32,6 +32,9 @@ describe('readRupiah reads number words', () => {
     { input: 'dua juta lima ratus ribu', expected: 2_500_000n },
     { input: 'satu miliar dua ratus juta', expected: 1_200_000_000n },
     { input: 'lima puluh', expected: 50n },
+    { input: 'seribu satu', expected: 1_001n },
+    { input: 'dua juta lima ratus', expected: 2_000_500n },
+    { input: 'dua belas ribu tiga ratus empat puluh lima rupiah', expected: 12_345n },
     { input: 'Rp sejuta', expected: 1_000_000n },
     { input: 'sejuta rupiah', expected: 1_000_000n },
     // Mixes with digits.
@@ -120,6 +123,7 @@ describe('parseRupiahPrefix with words', () => {
     { input: 'dua ratus lima puluh ribu batik', amount: 250_000n, rest: 'batik', marked: true },
     { input: '50rb lima bungkus', amount: 50_000n, rest: 'lima bungkus', marked: true },
     { input: '1 jt lima', amount: 1_000_000n, rest: 'lima', marked: true },
+    { input: 'sejuta lima bungkus', amount: 1_000_000n, rest: 'lima bungkus', marked: true },
     { input: 'lima kopi', amount: 5n, rest: 'kopi', marked: false },
     { input: 'satu set meja', amount: 1n, rest: 'set meja', marked: false },
   ])('$input', ({ input, amount, rest, marked }) => {
