@@ -191,6 +191,10 @@ describe.each(TEST_PROVIDERS)('amounts as people write them (%s)', (provider) =>
     await official.send('/target satu setengah miliar');
     expect(official.lastText()).toMatch(/diubah/);
     expect((await bot.db.prisma.mission.findFirstOrThrow()).targetAmount).toBe(1_500_000_000n);
+    // Where only one amount fits, two readings are refused, naming both; nothing changes.
+    await official.send('/target 1,500 M');
+    expect(official.lastText()).toContain('Maksudnya Rp1.500.000.000 atau Rp1.500.000.000.000?');
+    expect((await bot.db.prisma.mission.findFirstOrThrow()).targetAmount).toBe(1_500_000_000n);
     await official.send('/target 3 M');
   });
 });

@@ -60,6 +60,7 @@ export const money = bilingual({
       fraction: 'Rupiah tidak punya sen — tulis angka bulat.',
       scientific: 'Tulis angkanya biasa, tanpa notasi "e" (mis. 1.500.000).',
     } satisfies Record<MoneyError, string>,
+    twoReadings: (first: string, second: string) => `Maksudnya ${first} atau ${second}? Tulis tanpa ragu, mis. ${second.replace(/^Rp/, '')}.`,
     examples: html`Contoh: <code>1500000</code>, <code>1.500.000</code>, <code>1,5 jt</code>, <code>750rb</code>, <code>2 M</code>.`,
   },
   en: {
@@ -73,6 +74,7 @@ export const money = bilingual({
       fraction: 'Rupiah has no cents — use a whole number.',
       scientific: 'Write the number plainly, without "e" notation (e.g. 1.500.000).',
     },
+    twoReadings: (first, second) => `Did you mean ${first} or ${second}? Write it so only one reading fits, e.g. ${second.replace(/^Rp/, '')}.`,
     examples: html`Examples: <code>1500000</code>, <code>1.500.000</code>, <code>1,5 jt</code>, <code>750rb</code>, <code>2 M</code>.`,
   },
 });
