@@ -55,7 +55,7 @@ function groupsOf(amount: bigint): number[] {
 
 /** A non-negative whole number in words: `1500000` → "satu juta lima ratus ribu" / "one million five hundred thousand". */
 export function numberInWords(amount: bigint, lang: Lang): string {
-  if (amount < 0n) return `${lang === 'id' ? 'minus' : 'minus'} ${numberInWords(-amount, lang)}`;
+  if (amount < 0n) return `minus ${numberInWords(-amount, lang)}`;
   if (amount === 0n) return lang === 'id' ? 'nol' : 'zero';
   const groups = groupsOf(amount);
   const scales = lang === 'id' ? ID_SCALES : EN_SCALES;

@@ -202,7 +202,7 @@ function scan(text: string): Scan {
     const at = cursor;
     const gap = /^\s*/.exec(text.slice(at))?.[0].length ?? 0;
     const here = text.slice(at + gap);
-    // Tokens after the first need a space or a digit/letter change; "1jt500rb" has none.
+    // Tokens may touch ("1jt500rb") or be spaced ("1 jt 500 rb").
     const numeral = NUMERAL_RE.exec(here);
     const word = numeral ? null : WORD_RE.exec(here);
     if (numeral) {

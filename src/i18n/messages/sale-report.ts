@@ -24,6 +24,7 @@ export const sale = bilingual({
       html`<code>/lapor 750rb kopi 10 bungkus @Toko Makmur</code>`,
       html`<code>/lapor 2 M kontrak furnitur</code> (pesanan/kontrak)`,
       html`<code>/lapor 500 jt mou</code> (LoI/MoU) · <code>/lapor 1 M investasi</code>`,
+      html`<code>/lapor satu setengah juta kopi 2 kg dengan PT Banten Niaga</code> (nilai dalam kata; pembeli setelah <i>dengan</i>, <i>kepada</i>, <i>sama</i>, <i>@</i>)`,
     ]),
     parseError: (reason: string) =>
       lines([
@@ -96,6 +97,7 @@ export const sale = bilingual({
       html`<code>/sale 750rb kopi 10 bungkus @Toko Makmur</code>`,
       html`<code>/sale 2 M kontrak furnitur</code> (order/contract)`,
       html`<code>/sale 500 jt mou</code> (LoI/MoU) · <code>/sale 1 M investasi</code>`,
+      html`<code>/sale satu setengah juta kopi 2 kg dengan PT Banten Niaga</code> (amount in words; buyer after <i>dengan</i>, <i>kepada</i>, <i>sama</i>, <i>@</i>)`,
     ]),
     parseError: (reason) =>
       lines([
