@@ -134,6 +134,22 @@ describe.each(TEST_PROVIDERS)('amounts as people write them (%s)', (provider) =>
     expect(await bot.db.prisma.milestoneAlert.count()).toBeGreaterThan(alerts);
   });
 
+  it('asks the second time in the wizard too, and Cancel there saves nothing', async () => {
+    const user = await newExhibitor();
+    await user.send('/lapor');
+    await user.send('lima miliar');
+    await user.tap('Investasi');
+    await user.tap('Lewati ⏭');
+    await user.tap('Lewati ⏭');
+    await user.tap('Lewati ⏭');
+    await user.tap('Lewati ⏭');
+    expect(user.lastText()).toContain('Nilai: Rp5.000.000.000');
+    await user.tap('✅ Simpan');
+    expect(user.lastText()).toContain('lima miliar rupiah (Rp5.000.000.000) — benar?');
+    await user.tap('✖️ Batal');
+    expect(await rowsOf(user)).toHaveLength(0);
+  });
+
   it('asks a second time for an amount far above what the exhibitor usually reports', async () => {
     const user = await newExhibitor();
     for (const line of ['1 jt kopi', '2 jt teh', '1,5 jt gula']) await reportSale(user, line);
