@@ -19,7 +19,11 @@ export const CB = {
   saleSave: 'sale:ok:',
   saleCancel: 'sale:no:',
   saleForce: 'sale:dup:',
+  // sale:amt:<updateId>:<0|1> picks one of two readings of the amount; sale:big:<updateId> confirms an unusual amount.
+  saleAmount: 'sale:amt:',
+  saleUnusual: 'sale:big:',
   saleWizardKind: 'sw:kind:',
+  saleWizardAmount: 'sw:amt:',
   saleWizardProduct: 'sw:prod:',
   saleWizardSkip: 'sw:skip',
   saleWizardProvince: 'sw:prov:',

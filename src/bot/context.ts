@@ -46,6 +46,13 @@ export interface SaleDraftState {
   /** That listing's name, shown on the confirmation card. */
   productName?: string | null;
   buyerOrigin?: string | null;
+  /**
+   * Two readings of the typed amount (`1,053 jt`), Indonesian first: the
+   * user picks one with a button before the confirmation card is shown.
+   */
+  amountChoices?: string[];
+  /** The user has confirmed an amount far outside what the mission has seen (amount-check.ts). */
+  unusualConfirmed?: boolean;
 }
 
 export interface BotSession extends Scenes.WizardSession<Scenes.WizardSessionData> {

@@ -6,6 +6,7 @@ import { COMMON_UNITS, largestPhoto, type FieldFailure, type ProductInput } from
 import { lines, type Catalogue, type SafeHtml } from '../i18n/index.js';
 import type { ProductView } from '../i18n/messages/products.js';
 import { CB } from './callback-data.js';
+import { amountReason } from './amount-reason.js';
 import type { BotContext } from './context.js';
 import { editTapped, say } from './reply.js';
 import { classifyTelegramError, optional } from './telegram-errors.js';
@@ -61,10 +62,10 @@ export function cancelOnlyKeyboard(ctx: BotContext): Markup.Markup<InlineKeyboar
 }
 
 /** The catalogue's answer to a refused field; price reasons are worded by the money errors. */
-export function refusal(ctx: BotContext, failure: FieldFailure): SafeHtml {
+export function refusal(ctx: BotContext, failure: FieldFailure, typed = ''): SafeHtml {
   switch (failure.field) {
     case 'price':
-      return lines([ctx.t.products.badPrice(ctx.t.money.errors[failure.reason]), ctx.t.money.examples]);
+      return lines([ctx.t.products.badPrice(amountReason(ctx, typed, failure.reason)), ctx.t.money.examples]);
     case 'category':
       return ctx.t.products.badCategory;
     case 'name':

@@ -1,5 +1,6 @@
 import { err, ok } from './result.js';
 import type { Result } from './result.js';
+import { DIGIT_WORDS, FRACTION_QUARTERS, SCALE_EXPONENT, SE_SCALE_EXPONENT } from './number-words.js';
 
 /**
  * Why a typed amount was refused. Codes, not sentences: the message
@@ -12,23 +13,36 @@ export type MoneyError =
   | 'zero'
   | 'ambiguous'
   | 'too_large'
-  | 'fraction';
+  | 'fraction'
+  | 'scientific';
 
 /**
  * The largest amount one report may carry: Rp1.000 T (10^15). Far above any
- * real transaction, low enough that a slip of the thumb (an extra group of
- * zeros) is caught instead of wrecking a mission's headline figure.
+ * real transaction (a province's whole mission is a few hundred miliar), low
+ * enough that a slip of the thumb (an extra group of zeros) is caught instead
+ * of wrecking a mission's headline figure. Amounts below it but far above what
+ * the mission has seen get a second confirmation instead (amount-check.ts).
  */
 export const MAX_RUPIAH = 10n ** 15n;
 
 /**
+ * What a typed amount says. `alternative` is set when the digits allow two
+ * plausible readings that differ (`1,053 jt`: Rp1.053.000 the Indonesian
+ * way, Rp1.053.000.000 the English way); `amount` is then the Indonesian
+ * one and the caller asks which was meant.
+ */
+export interface RupiahReading {
+  amount: bigint;
+  alternative?: bigint | undefined;
+}
+
+/**
  * An amount found at the start of a longer text (the `/lapor` one-liner).
  * `marked` says the amount carried a currency (`Rp`, `IDR`, `rupiah`) or a
- * unit (`rb`, `jt`, `M`…), i.e. it is unmistakably money and not, say, a
- * quantity.
+ * unit (`rb`, `jt`, `M`, `juta`, `sejuta`…), i.e. it is unmistakably money
+ * and not, say, a quantity.
  */
-export interface RupiahPrefix {
-  amount: bigint;
+export interface RupiahPrefix extends RupiahReading {
   /** The text after the amount, trimmed. */
   rest: string;
   marked: boolean;
@@ -38,33 +52,18 @@ export interface RupiahPrefix {
  * A marked amount found somewhere inside a text, with the text on either side
  * (both trimmed), so a caller can keep the words around it.
  */
-export interface RupiahFound {
-  amount: bigint;
+export interface RupiahFound extends RupiahReading {
   before: string;
   after: string;
 }
 
-/** Unit words after a number, longest alternatives first. `m` is miliar, as in Indonesian reports. */
-const UNIT_EXPONENT: Readonly<Record<string, number>> = {
-  rb: 3,
-  ribu: 3,
-  k: 3,
-  jt: 6,
-  juta: 6,
-  m: 9,
-  miliar: 9,
-  milyar: 9,
-  t: 12,
-  triliun: 12,
-};
-
 // A minus sign counts only when attached ("-5000"): "kopi - 5 jt" uses the dash as punctuation.
 const SIGN_RE = /^(?:([-\u2212])(?=\S)|(minus)\s*|\+)/i;
 const CURRENCY_RE = /^(?:rp\.?|idr)\s*/i;
-const NUMBER_RE = /^\d+(?:[.,]\d+)*/;
-// The unit must end the word: "2 M" is miliar, "2 mangga" is not.
-const UNIT_RE = /^\s*(triliun|miliar|milyar|ribu|juta|rb|jt|k|m|t)(?!\p{L})/iu;
-const COMPOUND_RE = /^\s*(\d+(?:[.,]\d+)*)\s*(triliun|miliar|milyar|ribu|juta|rb|jt|k|m|t)(?!\p{L})/iu;
+const NUMERAL_RE = /^\d+(?:[.,]\d+)*/;
+const WORD_RE = /^\p{L}+/u;
+// "1e309": a calculator's way of writing, never a price.
+const SCIENTIFIC_RE = /^[eE][+-]?\d/;
 // ",-" and ".-" are the written way of saying "no cents": Rp15.000,-
 const NO_CENTS_RE = /^[.,]-/;
 const RUPIAH_WORD_RE = /^\s*rupiah(?![\p{L}\p{N}])/iu;
@@ -72,90 +71,103 @@ const RUPIAH_WORD_RE = /^\s*rupiah(?![\p{L}\p{N}])/iu;
 // absurd inputs before they reach BigInt.
 const MAX_DIGITS = 40;
 
-type Scan =
-  | { found: false }
-  | { found: true; length: number; marked: boolean; result: Result<bigint, MoneyError> };
+type NumeralError = 'ambiguous' | 'fraction' | 'too_large';
 
 /**
- * Reads the numeral `digits` (digits with `.`/`,` separators) times
- * 10^exponent. Indonesian writes `.` for thousands and `,` for decimals, many
- * phones and English habits do the opposite; the rules below accept every
- * reading that has only one sensible meaning and refuse the rest:
- *
- * - two or more separators: the groups after the first must be exactly three
- *   digits (thousands), optionally closed by the *other* separator with one or
- *   two decimals (`1.500.000,00`, `1,500,000.00`);
- * - one separator followed by one or two digits is a decimal (`1,5 jt`,
- *   `1.5jt`, `1500,00`);
- * - one separator followed by exactly three digits is thousands without a
- *   unit (`1.500`, `15,000`: a decimal reading would be a fraction of a
- *   rupiah, which nobody means), but ambiguous with a unit (`1.500 jt` may be
- *   Rp1,5 jt or Rp1,5 M);
- * - anything else (`1.5.5`, `1.50.000`, `15.0000`) is ambiguous.
+ * One way to read a numeral: `thousands` groups, `decimal` marks decimals.
+ * Returns undefined when the digits do not fit that convention.
  */
-function interpretNumeral(digits: string, exponent: number): Result<bigint, 'ambiguous' | 'fraction' | 'too_large'> {
-  const groups = digits.split(/[.,]/);
-  const seps = digits.match(/[.,]/g) ?? [];
-  let integer: string;
-  let fraction = '';
-
-  const isLeadGroup = (g: string): boolean => g.length >= 1 && g.length <= 3 && (g === '0' || !g.startsWith('0'));
-  const isDecimal = (g: string): boolean => g.length >= 1 && g.length <= 2;
-
-  if (seps.length === 0) {
-    integer = digits;
-  } else if (seps.length === 1) {
-    const [head = '', tail = ''] = groups;
-    if (tail.length === 3) {
-      if (exponent > 0 || !isLeadGroup(head)) return err('ambiguous');
-      integer = head + tail;
-    } else if (isDecimal(tail)) {
-      integer = head;
-      fraction = tail;
-    } else {
-      return err('ambiguous');
-    }
-  } else {
-    const first = seps[0];
-    const last = seps[seps.length - 1];
-    const [head = ''] = groups;
-    if (!isLeadGroup(head)) return err('ambiguous');
-    const innerSeps = last === first ? seps : seps.slice(0, -1);
-    if (innerSeps.some((s) => s !== first)) return err('ambiguous');
-    const thousands = last === first ? groups.slice(1) : groups.slice(1, -1);
-    if (thousands.some((g) => g.length !== 3)) return err('ambiguous');
-    integer = head + thousands.join('');
-    if (last !== first) {
-      const tail = groups[groups.length - 1] ?? '';
-      if (!isDecimal(tail)) return err('ambiguous');
-      fraction = tail;
-    }
-  }
-
+function readAs(digits: string, exponent: number, thousands: string, decimal: string): Result<bigint, NumeralError> | undefined {
+  const t = thousands === '.' ? '\\.' : ',';
+  const d = decimal === '.' ? '\\.' : ',';
+  const m = new RegExp(`^(\\d+)((?:${t}\\d{3})*)(?:${d}(\\d+))?$`).exec(digits);
+  if (!m) return undefined;
+  const head = m[1] ?? '';
+  const groups = (m[2] ?? '').replace(/[.,]/g, '');
+  const fraction = m[3] ?? '';
+  // "1500.000" and "01.500" are not thousands groupings.
+  if (groups !== '' && (head.length > 3 || (head.length > 1 && head.startsWith('0')))) return undefined;
+  // Without a unit a decimal is cents: more than two digits is not a way to write rupiah.
+  if (exponent === 0 && fraction.length > 2) return undefined;
+  const integer = head + groups;
   if (integer.length + fraction.length > MAX_DIGITS) return err('too_large');
   const scaled = BigInt(integer + fraction) * 10n ** BigInt(exponent);
   const divisor = 10n ** BigInt(fraction.length);
   if (scaled % divisor !== 0n) return err('fraction');
-  return ok(scaled / divisor);
+  const value = scaled / divisor;
+  if (value > MAX_RUPIAH) return err('too_large');
+  return ok(value);
 }
 
-function unitExponent(word: string): number {
-  const exponent = UNIT_EXPONENT[word.toLowerCase()];
-  if (exponent === undefined) throw new Error(`unit regex and table disagree on "${word}"`);
-  return exponent;
+/**
+ * Reads the numeral `digits` (digits with `.`/`,` separators) times
+ * 10^exponent. Indonesian writes `.` for thousands and `,` for decimals; many
+ * phones and English habits do the opposite. The Indonesian reading wins
+ * whenever the digits allow it; the English one is taken when the Indonesian
+ * one is impossible (`1.5jt`, `1,500,000.00`) or out of range (`1,053 T`
+ * would be 1.053 T the English way, above {@link MAX_RUPIAH}). Both are
+ * returned when both are plausible and differ (`1,053 jt`, `1.053 jt`): a
+ * decimal padded with a zero (`1.200 rb` read as 1,2 rb) is not plausible,
+ * nobody writes it that way, so `1.200 rb` is simply Rp1.200.000.
+ */
+function interpretNumeral(digits: string, exponent: number): Result<RupiahReading, NumeralError> {
+  const indonesian = readAs(digits, exponent, '.', ',');
+  const english = readAs(digits, exponent, ',', '.');
+  if (indonesian?.ok) {
+    const other = english?.ok ? english.value : undefined;
+    const padded = /[.]\d*0$/.test(digits) && !/,/.test(digits);
+    const alternative = other !== undefined && other !== indonesian.value && !padded ? other : undefined;
+    return ok({ amount: indonesian.value, alternative });
+  }
+  if (english?.ok) return ok({ amount: english.value });
+  const failure = indonesian ?? english;
+  if (failure && !failure.ok) return failure;
+  return err('ambiguous');
 }
 
-/** Reads an amount at the very start of `text` (no leading spaces). */
+interface WordGroup {
+  /** In quarters of a unit, so `setengah` and `seperempat` stay integers. */
+  quarters: bigint;
+  pending: number | undefined;
+  /** The smallest place filled so far (100 after `ratus`…): digits fill only smaller places. */
+  place: number;
+  /** `setengah`/`seperempat` closes the group: only a unit may follow. */
+  closed: boolean;
+}
+
+type Group = { kind: 'none' } | { kind: 'numeral'; raw: string } | ({ kind: 'words' } & WordGroup);
+
+interface Scan {
+  found: boolean;
+  length: number;
+  marked: boolean;
+  /** The amount had digits (`5 jt`), not only words (`lima juta`). */
+  digits: boolean;
+  result: Result<RupiahReading, MoneyError>;
+}
+
+function wordsValue(group: WordGroup): bigint {
+  return group.quarters + (group.pending === undefined ? 0n : BigInt(group.pending) * 4n);
+}
+
+/**
+ * Reads an amount at the very start of `text` (no leading spaces): digits
+ * with separators, Indonesian number words (`dua ratus lima puluh ribu`,
+ * `satu setengah juta`, `sejuta`) and units (`rb`, `jt`, `M`, `T`, `juta`…),
+ * in parts of falling units (`2 juta 500 ribu`, `1 M 200 jt`). A part
+ * without a unit after one with a unit (`1 jt 500`) is left unread: it might
+ * be the amount's tail or a quantity.
+ */
 function scan(text: string): Scan {
   let pos = 0;
   let negative = false;
   let marked = false;
-
   const take = (re: RegExp): RegExpExecArray | null => {
     const m = re.exec(text.slice(pos));
     if (m) pos += m[0].length;
     return m;
   };
+  const failed = (reason: MoneyError): Scan => ({ found: true, length: pos, marked, digits: hasDigits, result: err(reason) });
 
   const sign = take(SIGN_RE);
   if (sign && (sign[1] !== undefined || sign[2] !== undefined)) negative = true;
@@ -166,60 +178,198 @@ function scan(text: string): Scan {
       if (inner && (inner[1] !== undefined || inner[2] !== undefined)) negative = true;
     }
   }
-  const numeral = take(NUMBER_RE);
-  if (!numeral) return { found: false };
 
-  let amount: Result<bigint, MoneyError>;
-  const unit = take(UNIT_RE);
-  if (unit) {
-    marked = true;
-    let exponent = unitExponent(unit[1] ?? '');
-    amount = interpretNumeral(numeral[0], exponent);
-    // "1 jt 500 rb": each further part must use a smaller unit.
-    while (amount.ok) {
-      const next = COMPOUND_RE.exec(text.slice(pos));
-      if (!next) break;
-      const nextExponent = unitExponent(next[2] ?? '');
-      if (nextExponent >= exponent) break;
-      const part = interpretNumeral(next[1] ?? '', nextExponent);
-      if (!part.ok) break;
-      amount = ok(amount.value + part.value);
-      exponent = nextExponent;
-      pos += next[0].length;
+  let total = 0n;
+  let alternativeDelta: bigint | undefined;
+  let lastExponent = Number.POSITIVE_INFINITY;
+  let group: Group = { kind: 'none' };
+  let committed = -1; // where the amount read so far ends
+  let hasDigits = false;
+  let sawScale = false;
+  let cursor = pos;
+
+  const addPart = (reading: RupiahReading): MoneyError | undefined => {
+    total += reading.amount;
+    if (reading.alternative !== undefined) {
+      // Two uncertain parts would make four readings: ask for a clearer amount instead.
+      if (alternativeDelta !== undefined) return 'ambiguous';
+      alternativeDelta = reading.alternative - reading.amount;
+    }
+    return undefined;
+  };
+
+  for (;;) {
+    const at = cursor;
+    const gap = /^\s*/.exec(text.slice(at))?.[0].length ?? 0;
+    const here = text.slice(at + gap);
+    // Tokens may touch ("1jt500rb") or be spaced ("1 jt 500 rb").
+    const numeral = NUMERAL_RE.exec(here);
+    const word = numeral ? null : WORD_RE.exec(here);
+    if (numeral) {
+      if (SCIENTIFIC_RE.test(here.slice(numeral[0].length))) {
+        pos = at + gap + numeral[0].length;
+        return failed('scientific');
+      }
+      if (group.kind !== 'none') break;
+      group = { kind: 'numeral', raw: numeral[0] };
+      hasDigits = true;
+      cursor = at + gap + numeral[0].length;
+      if (!sawScale) committed = cursor;
+      continue;
+    }
+    if (!word) break;
+    const w = word[0].toLowerCase();
+    const end = at + gap + word[0].length;
+    const scale = SCALE_EXPONENT[w];
+    const seScale = SE_SCALE_EXPONENT[w];
+    if (scale !== undefined || seScale !== undefined) {
+      const exponent = (scale ?? seScale) as number;
+      if (exponent >= lastExponent) break;
+      if (seScale === undefined && group.kind === 'none') break;
+      marked = true;
+      let part: Result<RupiahReading, MoneyError>;
+      if (seScale !== undefined) {
+        if (group.kind !== 'none') break;
+        part = ok({ amount: 10n ** BigInt(exponent) });
+      } else if (group.kind === 'numeral') {
+        part = interpretNumeral(group.raw, exponent);
+      } else if (group.kind === 'words') {
+        const scaled = wordsValue(group) * 10n ** BigInt(exponent);
+        part = scaled % 4n === 0n ? ok({ amount: scaled / 4n }) : err('fraction');
+      } else {
+        break;
+      }
+      if (!part.ok) {
+        pos = end;
+        return failed(part.reason);
+      }
+      const problem = addPart(part.value);
+      if (problem) {
+        pos = end;
+        return failed(problem);
+      }
+      lastExponent = exponent;
+      sawScale = true;
+      marked = true;
+      group = { kind: 'none' };
+      cursor = end;
+      committed = end;
+      continue;
+    }
+    // Number words build the group before a unit: "dua ratus lima puluh", "satu setengah".
+    if (group.kind === 'numeral') {
+      // "2 ratus ribu": a single digit written as a numeral works like the word.
+      if (!/^[1-9]$/.test(group.raw) || !['ratus', 'puluh', 'belas'].includes(w)) break;
+      group = { kind: 'words', quarters: 0n, pending: Number(group.raw), place: Number.POSITIVE_INFINITY, closed: false };
+    }
+    if (group.kind === 'none') group = { kind: 'words', quarters: 0n, pending: undefined, place: Number.POSITIVE_INFINITY, closed: false };
+    const g = group;
+    if (g.closed) break;
+    const digit = DIGIT_WORDS[w];
+    const fraction = FRACTION_QUARTERS[w];
+    if (digit !== undefined) {
+      if (g.pending !== undefined || g.place <= 1) break;
+      if (digit === 0 && (g.quarters !== 0n || g.place !== Number.POSITIVE_INFINITY)) break;
+      g.pending = digit;
+    } else if (w === 'belas' || w === 'puluh' || w === 'ratus') {
+      const place = w === 'ratus' ? 100 : w === 'puluh' ? 10 : 1;
+      if (g.pending === undefined || g.pending === 0 || g.place <= place || (w === 'belas' && g.place <= 10)) break;
+      g.quarters += BigInt(w === 'belas' ? 10 + g.pending : g.pending * place) * 4n;
+      g.pending = undefined;
+      g.place = place;
+    } else if (w === 'sepuluh' || w === 'sebelas' || w === 'seratus') {
+      const place = w === 'seratus' ? 100 : w === 'sepuluh' ? 10 : 1;
+      if (g.pending !== undefined || g.place <= (w === 'sebelas' ? 10 : place)) break;
+      g.quarters += BigInt(w === 'seratus' ? 100 : w === 'sepuluh' ? 10 : 11) * 4n;
+      g.place = place;
+    } else if (fraction !== undefined) {
+      g.quarters = wordsValue(g) + BigInt(fraction);
+      g.pending = undefined;
+      g.closed = true;
+    } else {
+      if (group.kind === 'words' && wordsValue(group) === 0n && group.pending === undefined) group = { kind: 'none' };
+      break;
+    }
+    cursor = end;
+    if (!sawScale) committed = end;
+  }
+
+  // A trailing group without a unit counts only when no part had a unit.
+  if (!sawScale) {
+    if (group.kind === 'none') return { found: false, length: 0, marked, digits: false, result: err('not_a_number') };
+    if (group.kind === 'numeral') {
+      const part = interpretNumeral(group.raw, 0);
+      pos = committed;
+      if (!part.ok) return failed(part.reason);
+      addPart(part.value);
+      take(NO_CENTS_RE);
+    } else {
+      pos = committed;
+      const quarters = wordsValue(group);
+      if (quarters % 4n !== 0n) return failed('fraction');
+      total = quarters / 4n;
     }
   } else {
-    amount = interpretNumeral(numeral[0], 0);
-    take(NO_CENTS_RE);
+    pos = committed;
+    // "seribu satu", "dua juta lima ratus": a tail in words after units counts when the
+    // amount is all words and nothing but "rupiah" follows; "50rb lima bungkus" keeps its "lima".
+    if (group.kind === 'words' && !hasDigits && /^\s*(?:rupiah)?[\s.;!]*$/iu.test(text.slice(cursor))) {
+      const quarters = wordsValue(group);
+      if (quarters % 4n === 0n && quarters > 0n) {
+        total += quarters / 4n;
+        pos = cursor;
+      }
+    }
   }
   if (take(RUPIAH_WORD_RE)) marked = true;
 
-  let result: Result<bigint, MoneyError> = amount;
-  if (amount.ok) {
-    if (amount.value === 0n) result = err('zero');
-    else if (negative) result = err('negative');
-    else if (amount.value > MAX_RUPIAH) result = err('too_large');
+  let result: Result<RupiahReading, MoneyError>;
+  if (total === 0n) result = err('zero');
+  else if (negative) result = err('negative');
+  else if (total > MAX_RUPIAH) result = err('too_large');
+  else {
+    const alternative = alternativeDelta === undefined ? undefined : total + alternativeDelta;
+    result = ok({ amount: total, alternative: alternative !== undefined && alternative > 0n && alternative <= MAX_RUPIAH ? alternative : undefined });
   }
-  return { found: true, length: pos, marked, result };
+  return { found: true, length: pos, marked, digits: hasDigits, result };
 }
 
-/**
- * Parses an amount typed the way people type it (`1.500.000`, `Rp 1.500.000,00`,
- * `1,5 jt`, `750rb`, `2 M`, `3 triliun`, `1 jt 500 rb`…) into whole rupiah.
- * The whole input must be the amount; see {@link parseRupiahPrefix} for an
- * amount followed by words.
- */
-export function parseRupiah(input: string): Result<bigint, MoneyError> {
-  const text = input.trim();
-  if (text === '') return err('empty');
-  const s = scan(text);
+/** The rest of an input after an amount must be nothing but a closing full stop. */
+function wholeInput(text: string): Result<RupiahReading, MoneyError> {
+  const trimmed = text.trim();
+  if (trimmed === '') return err('empty');
+  const s = scan(trimmed);
   if (!s.found) return err('not_a_number');
   if (!s.result.ok) return s.result;
-  const rest = text.slice(s.length).trim();
+  const rest = trimmed.slice(s.length).trim();
   // A closing full stop is punctuation, not part of the number.
   if (rest === '' || /^[.;!]+$/.test(rest)) return s.result;
   // "1 500 000" or "1 jt 500": digits we could not attach to the amount.
   if (/^\d/.test(rest)) return err('ambiguous');
   return err('not_a_number');
+}
+
+/**
+ * Reads an amount typed the way people type it, in digits or words, and
+ * keeps both readings when the separators allow two (see
+ * {@link RupiahReading}); the sale flows ask which one was meant.
+ */
+export function readRupiah(input: string): Result<RupiahReading, MoneyError> {
+  return wholeInput(input);
+}
+
+/**
+ * Parses an amount typed the way people type it (`1.500.000`, `Rp 1.500.000,00`,
+ * `1,5 jt`, `750rb`, `2 M`, `3 triliun`, `1 jt 500 rb`, `sejuta`,
+ * `dua ratus lima puluh ribu`…) into whole rupiah. The whole input must be
+ * the amount; see {@link parseRupiahPrefix} for an amount followed by words.
+ * Two plausible readings are `ambiguous` here; {@link readRupiah} returns both.
+ */
+export function parseRupiah(input: string): Result<bigint, MoneyError> {
+  const read = wholeInput(input);
+  if (!read.ok) return read;
+  if (read.value.alternative !== undefined) return err('ambiguous');
+  return ok(read.value.amount);
 }
 
 /**
@@ -236,31 +386,38 @@ export function parseRupiahPrefix(text: string): Result<RupiahPrefix, MoneyError
   const s = scan(trimmed);
   if (!s.found) return err('not_a_number');
   if (!s.result.ok) return s.result;
-  return ok({ amount: s.result.value, rest: trimmed.slice(s.length).trim(), marked: s.marked });
+  return ok({ ...s.result.value, rest: trimmed.slice(s.length).trim(), marked: s.marked });
 }
 
 /**
  * Finds the first *marked* amount (with `Rp`/`IDR`/`rupiah` or a unit)
  * starting at a word boundary anywhere in `text`, for one-liners that do not
  * start with the amount (`kontrak kopi 2 M`). Bare numbers are skipped: in
- * the middle of a sentence they are more likely quantities or sizes.
- * Returns `undefined` when there is none, or the reason when a marked amount
- * is there but wrong (`kopi Rp 1.50.000` is ambiguous, not missing).
+ * the middle of a sentence they are more likely quantities or sizes. An
+ * amount in digits is preferred to one in words (`kue seribu lapis 50rb` is
+ * Rp50.000, not Rp1.000). Returns `undefined` when there is none, or the
+ * reason when a marked amount is there but wrong (`kopi Rp 1.50.000` is
+ * ambiguous, not missing).
  */
 export function findMarkedRupiah(text: string): Result<RupiahFound, MoneyError> | undefined {
+  let inWords: Result<RupiahFound, MoneyError> | undefined;
   // Every position that starts a word.
   for (let at = 0; at < text.length; at++) {
     if (/\s/.test(text.charAt(at)) || (at > 0 && !/\s/.test(text.charAt(at - 1)))) continue;
     const s = scan(text.slice(at));
-    if (!s.found || !s.marked) continue;
-    if (!s.result.ok) return s.result;
-    return ok({
-      amount: s.result.value,
-      before: text.slice(0, at).trim(),
-      after: text.slice(at + s.length).trim(),
-    });
+    if (!s.found) continue;
+    if (!s.result.ok) {
+      if (s.result.reason === 'scientific') return s.result;
+      if (!s.marked) continue;
+    }
+    if (!s.marked) continue;
+    const found: Result<RupiahFound, MoneyError> = s.result.ok
+      ? ok({ ...s.result.value, before: text.slice(0, at).trim(), after: text.slice(at + s.length).trim() })
+      : s.result;
+    if (s.digits) return found;
+    inWords ??= found;
   }
-  return undefined;
+  return inWords;
 }
 
 function groupThousands(digits: string, separator: string): string {

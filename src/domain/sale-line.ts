@@ -12,6 +12,11 @@ import type { SaleDirection, SaleKind } from './sale.js';
  */
 export interface SaleDraft {
   amount: bigint;
+  /**
+   * The other reading of the amount when its separators allow two that are
+   * both plausible (`1,053 jt`); the bot asks which one was meant.
+   */
+  alternativeAmount?: bigint | undefined;
   kind: SaleKind;
   direction: SaleDirection | undefined;
   productText: string | undefined;
@@ -31,6 +36,7 @@ export type SaleLineError =
   | 'missing_amount'
   | Exclude<MoneyError, 'empty' | 'not_a_number'>
   | 'quantity_invalid'
+  | 'quantity_negative'
   | 'product_too_long'
   | 'buyer_too_long'
   | 'kind_conflict'
@@ -123,6 +129,47 @@ const QUANTITY_RE = new RegExp(
 );
 const UNIT_AHEAD_RE = new RegExp(String.raw`^(?:x|${UNIT_ALTERNATION})(?![\p{L}\p{N}])`, 'iu');
 const BUYER_MARK_RE = /(?<=^|\s)(?:@|(?:pembeli|buyer)\s*:)/giu;
+// "-3 pcs": a minus attached to a quantity.
+const NEGATIVE_QUANTITY_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])[-\u2212](?:${NUMBER} ?(?:${UNIT_ALTERNATION})|x${NUMBER}|${NUMBER}x)(?![\p{L}\p{N}])`,
+  'iu',
+);
+
+/**
+ * Words that introduce the buyer: `dengan PT Banten Niaga`, `sama Bu Ani`.
+ * `dengan`, `kepada` and `sama` need a capitalised name or a title after
+ * them; `ke` and `untuk` are common inside product phrases (`kopi untuk
+ * oleh-oleh`, `kirim ke Jakarta`), so they introduce a buyer only before a
+ * title (`untuk PT Maju`, `ke Toko Sinar`).
+ */
+export const BUYER_WORDS: Readonly<Record<string, 'name' | 'title'>> = {
+  dengan: 'name',
+  kepada: 'name',
+  sama: 'name',
+  ke: 'title',
+  untuk: 'title',
+};
+
+/** Titles that start a buyer's name: a company form, a shop, a way to address a person. */
+export const BUYER_TITLES: ReadonlySet<string> = new Set([
+  'pt', 'cv', 'ud', 'pd', 'fa', 'koperasi', 'kop', 'toko', 'tk', 'warung', 'hotel', 'restoran', 'resto', 'rm', 'yayasan',
+  'perum', 'pak', 'bu', 'bapak', 'ibu', 'mas', 'mbak', 'kak', 'sdr', 'haji', 'hj', 'mr', 'mrs', 'ms',
+]);
+
+/** Where the first buyer word with a fitting name after it starts, and where the name starts. */
+function findBuyerWord(line: string): { at: number; nameAt: number } | undefined {
+  const words = [...line.matchAll(/\S+/g)];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const word = words[i];
+    const next = words[i + 1];
+    if (!word || !next) continue;
+    const need = Object.hasOwn(BUYER_WORDS, word[0].toLowerCase()) ? BUYER_WORDS[word[0].toLowerCase()] : undefined;
+    if (need === undefined) continue;
+    const title = BUYER_TITLES.has(next[0].toLowerCase().replace(/\.$/, ''));
+    if (title || (need === 'name' && /^\p{Lu}/u.test(next[0]))) return { at: word.index ?? 0, nameAt: next.index ?? 0 };
+  }
+  return undefined;
+}
 
 /** A token without surrounding punctuation, lower case: `Kontrak,` is the word `kontrak`. */
 function bare(token: string): string {
@@ -168,17 +215,22 @@ function parseQuantity(numeral: string): number | undefined {
  * - **Quantity** is a number with a unit word (`30 pcs`, `2 kodi`) or `x30`;
  *   a bare number stays in the product text. With several, the last one is
  *   the quantity (`keripik 200 gram 30 pcs`) and the others stay in the text.
- * - **Buyer** is `@name` or `pembeli: name` and runs to the end of the line
- *   or to the other marker.
+ * - **Buyer** is `@name`, `pembeli: name`, or a buyer word with a name
+ *   after it (`dengan PT Banten Niaga`, see {@link BUYER_WORDS}), and runs
+ *   to the end of the line or to the next `@`/`pembeli:`.
+ * - A **negative quantity** (`-3 pcs`) is refused, not read as 3.
  */
 export function parseSaleLine(text: string): Result<SaleDraft, SaleLineError> {
   const line = text.replace(/\s+/g, ' ').trim();
 
   // Buyer first: words in a buyer's name ("@PT Order Jaya") are not keywords.
-  const marks = [...line.matchAll(BUYER_MARK_RE)];
-  const body = marks.length > 0 ? line.slice(0, marks[0]?.index ?? 0).trim() : line;
+  const marks = [...line.matchAll(BUYER_MARK_RE)].map((m) => ({ at: m.index ?? 0, nameAt: (m.index ?? 0) + m[0].length }));
+  const word = findBuyerWord(line);
+  // A buyer word counts when it comes before any @/pembeli: mark; after one it is part of that name.
+  if (word && (marks.length === 0 || word.at < (marks[0]?.at ?? 0))) marks.unshift(word);
+  const body = marks.length > 0 ? line.slice(0, marks[0]?.at ?? 0).trim() : line;
   const buyers = marks
-    .map((m, i) => line.slice((m.index ?? 0) + m[0].length, marks[i + 1]?.index ?? line.length).trim())
+    .map((m, i) => line.slice(m.nameAt, marks[i + 1]?.at ?? line.length).trim())
     .filter((name) => name !== '');
 
   // Amount.
@@ -187,10 +239,12 @@ export function parseSaleLine(text: string): Result<SaleDraft, SaleLineError> {
   while (lead < tokens.length && isKeyword(tokens[lead] ?? '')) lead++;
   const afterKeywords = tokens.slice(lead).join(' ');
   let amount: bigint;
+  let alternativeAmount: bigint | undefined;
   let remaining: string;
   const first = parseRupiahPrefix(afterKeywords);
   if (first.ok && (first.value.marked || !UNIT_AHEAD_RE.test(first.value.rest))) {
     amount = first.value.amount;
+    alternativeAmount = first.value.alternative;
     remaining = `${tokens.slice(0, lead).join(' ')} ${first.value.rest}`;
   } else if (!first.ok && first.reason !== 'not_a_number' && first.reason !== 'empty') {
     return err(first.reason);
@@ -202,6 +256,7 @@ export function parseSaleLine(text: string): Result<SaleDraft, SaleLineError> {
       return err(found.reason);
     }
     amount = found.value.amount;
+    alternativeAmount = found.value.alternative;
     remaining = `${found.value.before} ${found.value.after}`;
   }
 
@@ -222,6 +277,7 @@ export function parseSaleLine(text: string): Result<SaleDraft, SaleLineError> {
 
   // Quantity: the last number with a unit.
   let product = words.join(' ');
+  if (NEGATIVE_QUANTITY_RE.test(product)) return err('quantity_negative');
   let quantity: number | undefined;
   let unit: string | undefined;
   const quantities = [...product.matchAll(QUANTITY_RE)];
@@ -245,6 +301,7 @@ export function parseSaleLine(text: string): Result<SaleDraft, SaleLineError> {
 
   return ok({
     amount,
+    alternativeAmount,
     kind: [...kinds][0] ?? 'RETAIL',
     direction: [...directions][0],
     productText: product === '' ? undefined : product,

@@ -124,7 +124,7 @@ describe.each(TEST_PROVIDERS)('one-line sale report on %s', (provider) => {
   });
 
   it.each([
-    ['keripik tempe', /nilainya tidak ada di awal pesan/],
+    ['keripik tempe', /Nilai transaksinya tidak saya temukan/],
     ['1.5.5 keripik', /Penulisan angkanya membingungkan/],
     ['-5 jt keripik', /tidak boleh negatif/],
     ['0 keripik', /lebih dari nol/],

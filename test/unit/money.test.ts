@@ -67,6 +67,9 @@ describe('parseRupiah accepts', () => {
     { input: '1,5 jt.', expected: 1_500_000n },
     { input: '+5000', expected: 5_000n },
     { input: '1.000.000.000.000.000', expected: MAX_RUPIAH },
+    // Issue 9: the Indonesian reading wins where the digits allow it (these were refused as ambiguous).
+    { input: '1.500 jt', expected: 1_500_000_000n },
+    { input: '1,2345 jt', expected: 1_234_500n },
   ])('$input → $expected', ({ input, expected }) => {
     expect(parseRupiah(input)).toEqual({ ok: true, value: expected });
   });
@@ -104,9 +107,7 @@ describe('parseRupiah rejects', () => {
     { input: '1.500,000', reason: 'ambiguous' },
     { input: '1,500.000,00', reason: 'ambiguous' },
     { input: '1.500.000,000', reason: 'ambiguous' },
-    { input: '1.500 jt', reason: 'ambiguous' },
     { input: '1,500 jt', reason: 'ambiguous' },
-    { input: '1,2345 jt', reason: 'ambiguous' },
     { input: '1 500 000', reason: 'ambiguous' },
     { input: '1 jt 500', reason: 'ambiguous' },
     { input: '1000000000000001', reason: 'too_large' },

@@ -70,6 +70,8 @@ describe('validateProductPrice uses the full rupiah grammar', () => {
     { input: '1,5 jt', expected: 1_500_000n },
     { input: '1.5jt', expected: 1_500_000n },
     { input: '2 M', expected: 2_000_000_000n },
+    // Issue 9: prices in words read too (this one was refused before).
+    { input: 'lima ribu', expected: 5_000n },
   ])('$input → $expected', ({ input, expected }) => {
     expect(validateProductPrice(input)).toEqual({ ok: true, value: expected });
   });
@@ -77,7 +79,6 @@ describe('validateProductPrice uses the full rupiah grammar', () => {
   it.each<{ input: string; reason: string }>([
     { input: '', reason: 'empty' },
     { input: 'murah', reason: 'not_a_number' },
-    { input: 'lima ribu', reason: 'not_a_number' },
     { input: '-5000', reason: 'negative' },
     { input: '0', reason: 'zero' },
     { input: 'Rp 0', reason: 'zero' },

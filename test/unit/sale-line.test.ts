@@ -146,7 +146,7 @@ describe('parseSaleLine rejects', () => {
     { line: '0 jt kopi', reason: 'zero' },
     { line: '1.50.000 kopi', reason: 'ambiguous' },
     { line: '1.5.5 kopi', reason: 'ambiguous' },
-    { line: '1.500 jt kopi', reason: 'ambiguous' },
+    { line: '1,500 M 1,500 jt kopi', reason: 'ambiguous' },
     { line: 'kopi Rp 1.50.000', reason: 'ambiguous' },
     { line: '1,5 kopi', reason: 'fraction' },
     { line: '2000 T kopi', reason: 'too_large' },

@@ -2,6 +2,7 @@ import { Composer, Scenes } from 'telegraf';
 import { checkRealisedAmount, realisedAmountOf, type FollowUpReport } from '../../domain/follow-ups.js';
 import { formatRupiah, parseRupiah } from '../../domain/money.js';
 import { CB, SCENE } from '../callback-data.js';
+import { amountReason } from '../amount-reason.js';
 import type { BotContext } from '../context.js';
 import { say } from '../reply.js';
 import { optional } from '../telegram-errors.js';
@@ -77,7 +78,7 @@ export function createFollowUpAmountScene(): Scenes.WizardScene<BotContext> {
       if (text === undefined) return;
       const amount = parseRupiah(text);
       if (!amount.ok) {
-        await say(ctx, ctx.t.followUps.badAmount(ctx.t.money.errors[amount.reason]));
+        await say(ctx, ctx.t.followUps.badAmount(amountReason(ctx, text, amount.reason)));
         return;
       }
       const checked = checkRealisedAmount(amount.value, report.amount);

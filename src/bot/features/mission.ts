@@ -21,6 +21,7 @@ import { requireOfficial, requirePrivateChat } from '../access.js';
 import { fieldValue, missionFieldsView, missionListItem } from '../admin-presenters.js';
 import { CB, SCENE } from '../callback-data.js';
 import { names } from '../commands.js';
+import { amountReason } from '../amount-reason.js';
 import type { BotContext } from '../context.js';
 import { requireOfficialTap } from '../official-guard.js';
 import { missionView } from '../presenters.js';
@@ -285,7 +286,7 @@ export function createMissionScene(): Scenes.WizardScene<BotContext> {
       if (text === undefined) return;
       const target = parseRupiah(text);
       if (!target.ok) {
-        await say(ctx, ctx.t.mission.badTarget(ctx.t.money.errors[target.reason]));
+        await say(ctx, ctx.t.mission.badTarget(amountReason(ctx, text, target.reason)));
         return;
       }
       const draft = draftOf(ctx);

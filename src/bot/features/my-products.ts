@@ -218,7 +218,7 @@ async function readFieldAnswer(ctx: BotContext, field: ProductField): Promise<Pr
   }
   const result = validateProductField(field, input.text);
   if (!result.ok) {
-    await say(ctx, refusal(ctx, result.failure));
+    await say(ctx, refusal(ctx, result.failure, input.text));
     return undefined;
   }
   return result.patch;

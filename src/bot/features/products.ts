@@ -67,7 +67,7 @@ async function typedField(ctx: BotContext, input: ProductInputEvent, field: Text
   }
   const result = validateProductField(field, input.text);
   if (!result.ok) {
-    await say(ctx, refusal(ctx, result.failure));
+    await say(ctx, refusal(ctx, result.failure, input.text));
     return undefined;
   }
   return result.patch;

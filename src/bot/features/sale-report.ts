@@ -1,6 +1,8 @@
 import { Composer, Markup } from 'telegraf';
 import { formatPercent } from '../../domain/progress.js';
-import { formatRupiahCompact } from '../../domain/money.js';
+import { RECENT_REPORTS, unusualAmount } from '../../domain/amount-check.js';
+import { rupiahInWords } from '../../domain/amount-words.js';
+import { formatRupiah, formatRupiahCompact } from '../../domain/money.js';
 import { matchProduct } from '../../domain/product-match.js';
 import { defaultDirection } from '../../domain/sale.js';
 import { parseSaleLine } from '../../domain/sale-line.js';
@@ -33,6 +35,8 @@ export function createSaleReportFeature(): Composer<BotContext> {
     if (!standing.mission) return say(ctx, ctx.t.common.noActiveMission);
     if (!standing.exhibitor) return say(ctx, ctx.t.common.exhibitorOnly);
     const text = ctx.payload.trim();
+    // The full set of examples only on request: a refusal shows one.
+    if (/^(?:\?|bantuan|help|contoh)$/i.test(text)) return say(ctx, ctx.t.sale.usage);
     if (text === '') {
       // A conversation belongs in the private chat; in a group the one-liner is the way.
       if (ctx.chat.type !== 'private') return say(ctx, lines([ctx.t.sale.groupUsage, '', ctx.t.sale.usage]));
@@ -49,7 +53,7 @@ export function createSaleReportFeature(): Composer<BotContext> {
       const reason = parsed.reason in ctx.t.money.errors
         ? ctx.t.money.errors[parsed.reason as keyof typeof ctx.t.money.errors]
         : ctx.t.sale.errors[parsed.reason as keyof typeof ctx.t.sale.errors];
-      return say(ctx, lines([ctx.t.sale.parseError(reason), '', ctx.t.sale.usage]));
+      return say(ctx, ctx.t.sale.parseError(reason));
     }
     const line = parsed.value;
     const productText = line.productText ?? null;
@@ -60,6 +64,7 @@ export function createSaleReportFeature(): Composer<BotContext> {
       missionId: standing.mission.id,
       exhibitorId: standing.exhibitor.id,
       amount: line.amount.toString(),
+      ...(line.alternativeAmount === undefined ? {} : { amountChoices: [line.amount.toString(), line.alternativeAmount.toString()] }),
       kind: line.kind,
       direction: line.direction ?? defaultDirection(standing.exhibitor.province, standing.mission.originProvince),
       productText,
@@ -75,6 +80,29 @@ export function createSaleReportFeature(): Composer<BotContext> {
 
   feature.action(new RegExp(`^${CB.saleSave}(\\d+)$`), (ctx) => saveDraft(ctx, Number(ctx.match[1]), false));
   feature.action(new RegExp(`^${CB.saleForce}(\\d+)$`), (ctx) => saveDraft(ctx, Number(ctx.match[1]), true));
+
+  // One of two readings of the amount tapped: the draft goes on to the confirmation card.
+  feature.action(new RegExp(`^${CB.saleAmount}(\\d+):([01])$`), async (ctx) => {
+    const sourceUpdateId = Number(ctx.match[1]);
+    const draft = ctx.session.saleDraft;
+    const picked = draft?.sourceUpdateId === sourceUpdateId ? draft.amountChoices?.[Number(ctx.match[2])] : undefined;
+    if (!draft || picked === undefined) {
+      const saved = await ctx.deps.repos.sales.findBySourceUpdate(BigInt(sourceUpdateId));
+      return ctx.answerCbQuery(saved ? ctx.t.sale.alreadySaved : ctx.t.sale.expired);
+    }
+    draft.amount = picked;
+    delete draft.amountChoices;
+    await ctx.answerCbQuery();
+    return editTapped(ctx, ctx.t.sale.confirm(saleCardView(draft, ctx.t)), confirmKeyboard(ctx, sourceUpdateId));
+  });
+
+  // The second, explicit confirmation of an unusual amount.
+  feature.action(new RegExp(`^${CB.saleUnusual}(\\d+)$`), async (ctx) => {
+    const sourceUpdateId = Number(ctx.match[1]);
+    const draft = ctx.session.saleDraft;
+    if (draft?.sourceUpdateId === sourceUpdateId) draft.unusualConfirmed = true;
+    return saveDraft(ctx, sourceUpdateId, false);
+  });
 
   feature.action(new RegExp(`^${CB.saleCancel}(\\d+)$`), async (ctx) => {
     const sourceUpdateId = Number(ctx.match[1]);
@@ -94,14 +122,29 @@ export function createSaleReportFeature(): Composer<BotContext> {
  */
 export async function offerSaleDraft(ctx: BotContext, draft: SaleDraftState): Promise<void> {
   ctx.session.saleDraft = draft;
-  await say(
-    ctx,
-    ctx.t.sale.confirm(saleCardView(draft, ctx.t)),
-    Markup.inlineKeyboard([
-      Markup.button.callback(ctx.t.common.saveButton, CB.saleSave + draft.sourceUpdateId),
-      Markup.button.callback(ctx.t.common.cancelButton, CB.saleCancel + draft.sourceUpdateId),
-    ]),
-  );
+  const [first, second] = draft.amountChoices ?? [];
+  if (first !== undefined && second !== undefined) {
+    // Two plausible readings: ask, with both amounts written out, instead of refusing.
+    const a = formatRupiah(BigInt(first));
+    const b = formatRupiah(BigInt(second));
+    await say(
+      ctx,
+      ctx.t.sale.amountChoice(a, b),
+      Markup.inlineKeyboard([
+        [Markup.button.callback(a, `${CB.saleAmount}${draft.sourceUpdateId}:0`), Markup.button.callback(b, `${CB.saleAmount}${draft.sourceUpdateId}:1`)],
+        [Markup.button.callback(ctx.t.common.cancelButton, CB.saleCancel + draft.sourceUpdateId)],
+      ]),
+    );
+    return;
+  }
+  await say(ctx, ctx.t.sale.confirm(saleCardView(draft, ctx.t)), confirmKeyboard(ctx, draft.sourceUpdateId));
+}
+
+function confirmKeyboard(ctx: BotContext, sourceUpdateId: number) {
+  return Markup.inlineKeyboard([
+    Markup.button.callback(ctx.t.common.saveButton, CB.saleSave + sourceUpdateId),
+    Markup.button.callback(ctx.t.common.cancelButton, CB.saleCancel + sourceUpdateId),
+  ]);
 }
 
 /**
@@ -119,9 +162,32 @@ async function saveDraft(ctx: BotContext, sourceUpdateId: number, force: boolean
     const saved = await repos.sales.findBySourceUpdate(BigInt(sourceUpdateId));
     return ctx.answerCbQuery(saved ? ctx.t.sale.alreadySaved : ctx.t.sale.expired);
   }
+  if (draft.amountChoices) return ctx.answerCbQuery(ctx.t.sale.expired);
   const now = ctx.deps.now();
   const amount = BigInt(draft.amount);
   const productId = draft.productId ?? null;
+
+  // An amount far outside what the mission has seen is saved (and counted in milestones) only after a second tap.
+  if (!force && !draft.unusualConfirmed) {
+    const mission = await repos.missions.findById(draft.missionId);
+    const recent = await repos.sales.latestLive(draft.exhibitorId, RECENT_REPORTS);
+    const unusual = unusualAmount(amount, { target: mission?.targetAmount ?? 0n, recentAmounts: recent.map((report) => report.amount) });
+    if (unusual) {
+      await ctx.answerCbQuery(ctx.t.sale.unusualToast);
+      return editTapped(
+        ctx,
+        lines([
+          ctx.t.sale.confirm(saleCardView(draft, ctx.t)),
+          '',
+          ctx.t.sale.unusual(rupiahInWords(amount, ctx.lang), exactAmount(amount), unusual, formatRupiahCompact(mission?.targetAmount ?? 0n)),
+        ]),
+        Markup.inlineKeyboard([
+          [Markup.button.callback(ctx.t.sale.unusualButton(exactAmount(amount)), CB.saleUnusual + sourceUpdateId)],
+          [Markup.button.callback(ctx.t.common.cancelButton, CB.saleCancel + sourceUpdateId)],
+        ]),
+      );
+    }
+  }
 
   if (!force) {
     const earlier = await repos.sales.liveSince(draft.exhibitorId, duplicateWindowStart(now));

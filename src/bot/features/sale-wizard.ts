@@ -1,5 +1,5 @@
 import { Markup, Scenes } from 'telegraf';
-import { parseRupiah } from '../../domain/money.js';
+import { formatRupiah, readRupiah } from '../../domain/money.js';
 import { matchProduct } from '../../domain/product-match.js';
 import { findProvinces, resolveProvince } from '../../domain/provinces.js';
 import { SALE_KINDS, isSaleKind, type SaleDirection, type SaleKind } from '../../domain/sale.js';
@@ -22,6 +22,8 @@ export interface SaleWizardState {
   exhibitorId: number;
   direction: SaleDirection;
   amount?: string;
+  /** Two readings of a typed amount (`1,053 jt`), Indonesian first, while the user picks one. */
+  amountChoices?: string[];
   kind?: SaleKind;
   productId?: number | null;
   productName?: string | null;
@@ -68,14 +70,41 @@ export function createSaleWizardScene(): Scenes.WizardScene<BotContext> {
     },
     // 1/6 amount
     async (ctx) => {
-      const text = await expectText(ctx, await readInput(ctx));
-      if (text === undefined) return;
-      const amount = parseRupiah(text);
-      if (!amount.ok) {
-        await say(ctx, ctx.t.saleWizard.badAmount(ctx.t.money.errors[amount.reason]));
-        return;
+      const input = await readInput(ctx);
+      const state = stateOf(ctx);
+      if (input.type === 'button' && input.data.startsWith(CB.saleWizardAmount) && state.amountChoices) {
+        const picked = state.amountChoices[Number(input.data.slice(CB.saleWizardAmount.length))];
+        if (picked === undefined) return;
+        state.amount = picked;
+        delete state.amountChoices;
+        await editTapped(ctx, ctx.t.sale.amountChosen(formatRupiah(BigInt(picked))));
+      } else {
+        const text = await expectText(ctx, input);
+        if (text === undefined) return;
+        const amount = readRupiah(text);
+        if (!amount.ok) {
+          await say(ctx, ctx.t.saleWizard.badAmount(ctx.t.money.errors[amount.reason]));
+          return;
+        }
+        const { alternative } = amount.value;
+        if (alternative !== undefined) {
+          // Two plausible readings: ask with both amounts; the tap answers this step.
+          state.amountChoices = [amount.value.amount.toString(), alternative.toString()];
+          const a = formatRupiah(amount.value.amount);
+          const b = formatRupiah(alternative);
+          await say(
+            ctx,
+            ctx.t.sale.amountChoice(a, b),
+            Markup.inlineKeyboard([
+              [Markup.button.callback(a, `${CB.saleWizardAmount}0`), Markup.button.callback(b, `${CB.saleWizardAmount}1`)],
+              [Markup.button.callback(ctx.t.common.cancelButton, CB.wizardCancel)],
+            ]),
+          );
+          return;
+        }
+        state.amount = amount.value.amount.toString();
+        delete state.amountChoices;
       }
-      stateOf(ctx).amount = amount.value.toString();
       const buttons = SALE_KINDS.map((kind) => Markup.button.callback(ctx.t.sale.kinds[kind], CB.saleWizardKind + kind));
       await say(
         ctx,

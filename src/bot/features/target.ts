@@ -4,6 +4,7 @@ import { formatRupiah, formatRupiahCompact, parseRupiah } from '../../domain/mon
 import type { TargetView } from '../../i18n/messages/target.js';
 import { requireOfficial } from '../access.js';
 import { names } from '../commands.js';
+import { amountReason } from '../amount-reason.js';
 import type { BotContext } from '../context.js';
 import { missionProgress } from '../presenters.js';
 import { say } from '../reply.js';
@@ -25,7 +26,7 @@ export function createTargetFeature(): Composer<BotContext> {
     if (typed === '') return say(ctx, ctx.t.target.show(await targetView(ctx, mission)));
 
     const amount = parseRupiah(typed);
-    if (!amount.ok) return say(ctx, ctx.t.target.bad(ctx.t.money.errors[amount.reason]));
+    if (!amount.ok) return say(ctx, ctx.t.target.bad(amountReason(ctx, typed, amount.reason)));
     const result = await ctx.deps.repos.missionAdmin.setTarget(mission.id, amount.value, ctx.user.id);
     if (!result.ok) {
       return say(ctx, result.reason === 'unchanged' ? ctx.t.target.unchanged(formatRupiah(mission.targetAmount)) : ctx.t.missionAdmin.notActive);

@@ -1,5 +1,6 @@
 import type { MoneyError } from '../../domain/money.js';
 import type { SaleLineError } from '../../domain/sale-line.js';
+import type { UnusualAmount } from '../../domain/amount-check.js';
 import { bilingual } from '../bilingual.js';
 import { html, lines, raw } from '../html.js';
 import type { SaleView } from '../views.js';
@@ -23,16 +24,22 @@ export const sale = bilingual({
       html`<code>/lapor 750rb kopi 10 bungkus @Toko Makmur</code>`,
       html`<code>/lapor 2 M kontrak furnitur</code> (pesanan/kontrak)`,
       html`<code>/lapor 500 jt mou</code> (LoI/MoU) · <code>/lapor 1 M investasi</code>`,
+      html`<code>/lapor satu setengah juta kopi 2 kg dengan PT Banten Niaga</code> (nilai dalam kata; pembeli setelah <i>dengan</i>, <i>kepada</i>, <i>sama</i>, <i>@</i>)`,
     ]),
-    parseError: (reason: string) => html`Maaf, laporan belum bisa saya baca: ${reason}`,
+    parseError: (reason: string) =>
+      lines([
+        html`Maaf, laporan belum bisa saya baca. ${reason}`,
+        html`Contoh: <code>/lapor 1,5jt keripik tempe 30 pcs</code> · contoh lain: /lapor ?`,
+      ]),
     errors: {
-      missing_amount: 'nilainya tidak ada di awal pesan.',
-      quantity_invalid: 'jumlah barangnya tidak masuk akal.',
-      product_too_long: 'nama produknya terlalu panjang (paling banyak 120 karakter).',
-      buyer_too_long: 'nama pembelinya terlalu panjang (paling banyak 120 karakter).',
-      kind_conflict: 'ada dua jenis transaksi sekaligus (mis. "kontrak" dan "mou") — pilih satu.',
-      direction_conflict: 'ada "jual" dan "beli" sekaligus — pilih satu.',
-      buyer_conflict: 'pembelinya ditulis dua kali — cukup satu.',
+      missing_amount: 'Nilai transaksinya tidak saya temukan — tulis di awal, mis. 1,5jt atau sejuta.',
+      quantity_invalid: 'Jumlah barangnya tidak masuk akal (harus bulat, 1 sampai 10 juta).',
+      quantity_negative: 'Jumlah barang tidak boleh negatif.',
+      product_too_long: 'Nama produknya terlalu panjang (paling banyak 120 karakter).',
+      buyer_too_long: 'Nama pembelinya terlalu panjang (paling banyak 120 karakter).',
+      kind_conflict: 'Ada dua jenis transaksi sekaligus (mis. "kontrak" dan "mou") — pilih satu.',
+      direction_conflict: 'Ada "jual" dan "beli" sekaligus — pilih satu.',
+      buyer_conflict: 'Pembelinya ditulis dua kali — cukup satu.',
     } satisfies Record<SaleLineOwnError, string>,
     confirm: (s: SaleCardView) =>
       lines([
@@ -63,6 +70,20 @@ export const sale = bilingual({
       ]),
     alreadySaved: 'Laporan ini sudah tersimpan.',
     savedToast: 'Tersimpan ✅',
+    amountChoice: (first: string, second: string) =>
+      html`🤔 Nilainya <b>${first}</b> atau <b>${second}</b>? Tekan yang benar.`,
+    amountChosen: (amount: string) => html`Nilai: <b>${amount}</b>`,
+    unusual: (words: string, amount: string, reason: UnusualAmount, target: string) =>
+      lines([
+        reason === 'above_target'
+          ? html`⚠️ <b>Nilai ini melebihi target misi</b> (${target}).`
+          : html`⚠️ <b>Nilai ini jauh di atas laporan Anda biasanya.</b>`,
+        html`<b>${words}</b> (${amount}) — benar?`,
+        '',
+        html`Kalau salah ketik, tekan Batal dan kirim lagi.`,
+      ]),
+    unusualToast: 'Mohon pastikan nilainya dulu.',
+    unusualButton: (amount: string) => `✅ Ya, ${amount} benar`,
     expired: 'Konfirmasi ini sudah kedaluwarsa. Kirim /lapor lagi, ya.',
     cancelled: html`Laporan dibatalkan, tidak ada yang disimpan.`,
     groupUsage: html`Untuk mengisi laporan langkah demi langkah, kirim /lapor di chat pribadi dengan bot. Di grup, tulis laporannya dalam satu pesan, misalnya <code>/lapor 1,5jt keripik tempe 30 pcs</code>.`,
@@ -76,16 +97,22 @@ export const sale = bilingual({
       html`<code>/sale 750rb kopi 10 bungkus @Toko Makmur</code>`,
       html`<code>/sale 2 M kontrak furnitur</code> (order/contract)`,
       html`<code>/sale 500 jt mou</code> (LoI/MoU) · <code>/sale 1 M investasi</code>`,
+      html`<code>/sale satu setengah juta kopi 2 kg dengan PT Banten Niaga</code> (amount in words; buyer after <i>dengan</i>, <i>kepada</i>, <i>sama</i>, <i>@</i>)`,
     ]),
-    parseError: (reason) => html`Sorry, I could not read that report: ${reason}`,
+    parseError: (reason) =>
+      lines([
+        html`Sorry, I could not read that report. ${reason}`,
+        html`Example: <code>/sale 1,5jt keripik tempe 30 pcs</code> · more examples: /sale ?`,
+      ]),
     errors: {
-      missing_amount: 'the amount is not at the start of the message.',
-      quantity_invalid: 'the quantity does not make sense.',
-      product_too_long: 'the product name is too long (at most 120 characters).',
-      buyer_too_long: 'the buyer name is too long (at most 120 characters).',
-      kind_conflict: 'two kinds at once (e.g. "kontrak" and "mou") — pick one.',
+      missing_amount: 'I could not find the amount — put it first, e.g. 1,5jt or sejuta.',
+      quantity_invalid: 'The quantity does not make sense (a whole number, 1 to 10 million).',
+      quantity_negative: 'The quantity cannot be negative.',
+      product_too_long: 'The product name is too long (at most 120 characters).',
+      buyer_too_long: 'The buyer name is too long (at most 120 characters).',
+      kind_conflict: 'Two kinds at once (e.g. "kontrak" and "mou") — pick one.',
       direction_conflict: '"jual" and "beli" at once — pick one.',
-      buyer_conflict: 'the buyer is given twice — once is enough.',
+      buyer_conflict: 'The buyer is given twice — once is enough.',
     },
     confirm: (s) =>
       lines([
@@ -116,6 +143,19 @@ export const sale = bilingual({
       ]),
     alreadySaved: 'This report is already saved.',
     savedToast: 'Saved ✅',
+    amountChoice: (first, second) => html`🤔 Did you mean <b>${first}</b> or <b>${second}</b>? Tap the right one.`,
+    amountChosen: (amount) => html`Amount: <b>${amount}</b>`,
+    unusual: (words, amount, reason, target) =>
+      lines([
+        reason === 'above_target'
+          ? html`⚠️ <b>This is more than the mission's whole target</b> (${target}).`
+          : html`⚠️ <b>This is far above what you usually report.</b>`,
+        html`<b>${words}</b> (${amount}) — correct?`,
+        '',
+        html`If it is a typo, tap Cancel and send it again.`,
+      ]),
+    unusualToast: 'Please check the amount first.',
+    unusualButton: (amount) => `✅ Yes, ${amount} is right`,
     expired: 'This confirmation has expired. Please send /sale again.',
     cancelled: html`Report cancelled, nothing was saved.`,
     groupUsage: html`To fill in a report step by step, send /sale in a private chat with the bot. In a group, write it in one message, e.g. <code>/sale 1,5jt keripik tempe 30 pcs</code>.`,
