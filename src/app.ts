@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Telegraf } from 'telegraf';
 import type { Config } from './config.js';
 import { createBot, publishCommands } from './bot/create-bot.js';
@@ -56,6 +57,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   const db = await openDatabase(config.DATABASE_URL);
   // Aborted at stop: a handler's Bot API calls then fail at once instead of waiting out their retries.
   const interrupt = new AbortController();
+  // Every call of every handler listens to it: not a leak.
+  setMaxListeners(0, interrupt.signal);
   const deps: BotDeps = {
     repos: createRepositories(db),
     logger,
@@ -124,7 +127,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     (stopping ??= (async () => {
       logger.info({ reason }, 'stopping');
       await poller?.stop();
-      await workers.stop({ graceMs: 5_000, interrupt: () => interrupt.abort() });
+      await workers.stop({ graceMs: 4_000, interrupt: () => interrupt.abort() });
       interrupt.abort();
       await pushJobs.stop();
       await jobs.stop();

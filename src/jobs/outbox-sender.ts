@@ -65,6 +65,9 @@ export function toApiParams(method: string, params: Params, chatId: bigint | num
   return payload;
 }
 
+/** How long a stop waits for a send in flight before cutting it off. */
+const STOP_GRACE_MS = 3_000;
+
 const METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument']);
 
 /**
@@ -108,6 +111,8 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   let woken = false;
   let interrupt: (() => void) | undefined;
   let unsubscribe: (() => void) | undefined;
+  // Cuts a send still hanging a few seconds into a stop: the bot must exit within 10 s. The row is retried later.
+  const cutOff = new AbortController();
 
   function wake(): void {
     woken = true;
@@ -134,7 +139,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   async function call(row: OutboxRow): Promise<number | null> {
     const payload = toApiParams(row.method, JSON.parse(row.payload) as Params, row.chatId);
     const result = (await options.telegram.callApi(row.method as 'sendMessage', payload as never, {
-      signal: AbortSignal.timeout(sendTimeoutMs) as never,
+      signal: AbortSignal.any([AbortSignal.timeout(sendTimeoutMs), cutOff.signal]) as never,
     })) as { message_id?: number };
     return typeof result?.message_id === 'number' ? result.message_id : null;
   }
@@ -260,7 +265,9 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       stopping = true;
       unsubscribe?.();
       interrupt?.();
+      const timer = setTimeout(() => cutOff.abort(), STOP_GRACE_MS);
       await running;
+      clearTimeout(timer);
     },
     runOnce: pass,
   };
