@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { Telegraf } from 'telegraf';
 import type { Config } from './config.js';
-import { createBot, publishCommands } from './bot/create-bot.js';
+import { createBot, publishCommands, startupTelegram } from './bot/create-bot.js';
 import type { BotContext, BotDeps } from './bot/context.js';
 import { describeError } from './bot/telegram-errors.js';
 import { openDatabase, type Database } from './db/database.js';
@@ -138,15 +138,16 @@ export async function startApp(options: AppOptions): Promise<App> {
     })());
 
   try {
-    bot.botInfo = await bot.telegram.getMe();
-    await publishCommands(bot, deps);
+    const telegram = startupTelegram(bot, deps);
+    bot.botInfo = await telegram.getMe();
+    await publishCommands(telegram, deps);
     // One process owns an SQLite file: rows still held were held by a process that died.
     if (db.provider === 'sqlite') await inbox.releaseAll();
     if (config.BOT_MODE === 'webhook') {
-      await bot.telegram.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [] });
+      await telegram.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [] });
     } else {
       // A webhook left from another deployment would make every getUpdates answer 409.
-      await bot.telegram.deleteWebhook({ drop_pending_updates: false });
+      await telegram.deleteWebhook({ drop_pending_updates: false });
     }
     workers.start();
     poller?.start();

@@ -1,4 +1,4 @@
-import { Context, Scenes, Telegraf, session, type MiddlewareFn } from 'telegraf';
+import { Context, Scenes, Telegraf, Telegram, session, type MiddlewareFn } from 'telegraf';
 import { catalogue, resolveLang } from '../i18n/index.js';
 import type { Mission } from '../domain/entities.js';
 import { COMMANDS } from './commands.js';
@@ -57,6 +57,16 @@ export function createBot(options: BotOptions, deps: BotDeps): Telegraf<BotConte
   return bot;
 }
 
+/**
+ * A client for the calls the bot makes at start (getMe, the command menu,
+ * the webhook): the same deadline and retries as handlers get, so a hung
+ * Bot API server cannot hold the start forever. The poller and the outbox
+ * keep the raw client: they have policies of their own.
+ */
+export function startupTelegram(bot: Telegraf<BotContext>, deps: BotDeps): Telegram {
+  return guardCalls(new Telegram(bot.telegram.token, bot.telegram.options), deps.logger, deps.calls);
+}
+
 /** The context class of every update: its Telegram client has deadlines and retries on every call. */
 function guardedContext(deps: BotDeps) {
   return class GuardedContext extends Context {
@@ -87,13 +97,13 @@ function contextMiddleware(deps: BotDeps): MiddlewareFn<BotContext> {
  * Publishes the command menu in both languages. Optional: a Bot API server
  * that refuses it must not stop the bot.
  */
-export async function publishCommands(bot: Telegraf<BotContext>, deps: BotDeps): Promise<void> {
+export async function publishCommands(telegram: Telegram, deps: BotDeps): Promise<void> {
   const menu = COMMANDS.filter((command) => command.audience !== 'official' && command.id !== 'start');
   await optional(deps.logger, 'setMyCommands id', () =>
-    bot.telegram.setMyCommands(menu.map((command) => ({ command: command.id, description: catalogue('id').commands[command.id] }))),
+    telegram.setMyCommands(menu.map((command) => ({ command: command.id, description: catalogue('id').commands[command.id] }))),
   );
   await optional(deps.logger, 'setMyCommands en', () =>
-    bot.telegram.setMyCommands(
+    telegram.setMyCommands(
       menu.map((command) => ({ command: command.en, description: catalogue('en').commands[command.id] })),
       { language_code: 'en' },
     ),
