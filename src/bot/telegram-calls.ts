@@ -1,5 +1,6 @@
 import { TelegramError, type Telegram } from 'telegraf';
 import { INTERACTIVE_BUDGET, onCallFailure, type CallBudget } from '../domain/call-policy.js';
+import { deadline } from '../deadline.js';
 import type { Logger } from '../logger.js';
 import { classifyTelegramError, describeError } from './telegram-errors.js';
 
@@ -47,9 +48,9 @@ export function guardCalls(telegram: Telegram, log: Logger, options: CallGuardOp
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       const timeout = UPLOAD_METHODS.has(method) ? (options.uploadTimeoutMs ?? DEFAULT_UPLOAD_TIMEOUT_MS) : (options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS);
-      const signals = [AbortSignal.timeout(timeout), extra.signal, options.stopSignal].filter((s): s is AbortSignal => s !== undefined);
+      const limit = deadline(timeout, extra.signal, options.stopSignal);
       try {
-        return await (original as (m: string, p: unknown, e: { signal: AbortSignal }) => Promise<unknown>)(method, payload, { signal: AbortSignal.any(signals) });
+        return await (original as (m: string, p: unknown, e: { signal: AbortSignal }) => Promise<unknown>)(method, payload, { signal: limit.signal });
       } catch (error) {
         options.onApiError?.(method, error instanceof TelegramError ? error.code : 0);
         const stopping = options.stopSignal?.aborted === true || extra.signal?.aborted === true;
@@ -63,6 +64,8 @@ export function guardCalls(telegram: Telegram, log: Logger, options: CallGuardOp
           return true;
         }
         throw error;
+      } finally {
+        limit.dispose();
       }
     }
   };

@@ -7,6 +7,7 @@ import { createChatRepository } from '../db/repositories/chats.js';
 import { createOutboxRepository, type OutboxRow } from '../db/repositories/outbox.js';
 import { DEFAULT_RETRY_POLICY, onSendFailure, type RetryPolicy } from '../domain/outbox-policy.js';
 import { nextSendAt, pruneHistory, TELEGRAM_LIMITS, type RateLimits, type SendRecord } from '../domain/rate-limit.js';
+import { deadline } from '../deadline.js';
 import type { Logger } from '../logger.js';
 import { onEnqueued } from './outbox.js';
 
@@ -138,9 +139,10 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
 
   async function call(row: OutboxRow): Promise<number | null> {
     const payload = toApiParams(row.method, JSON.parse(row.payload) as Params, row.chatId);
-    const result = (await options.telegram.callApi(row.method as 'sendMessage', payload as never, {
-      signal: AbortSignal.any([AbortSignal.timeout(sendTimeoutMs), cutOff.signal]) as never,
-    })) as { message_id?: number };
+    const limit = deadline(sendTimeoutMs, cutOff.signal);
+    const result = (await options.telegram
+      .callApi(row.method as 'sendMessage', payload as never, { signal: limit.signal as never })
+      .finally(() => limit.dispose())) as { message_id?: number };
     return typeof result?.message_id === 'number' ? result.message_id : null;
   }
 

@@ -3,6 +3,7 @@ import type { Update } from 'telegraf/types';
 import { describeError } from '../bot/telegram-errors.js';
 import type { InboxRepository } from '../db/repositories/inbox.js';
 import { orderKeyOf } from '../domain/update-order.js';
+import { deadline } from '../deadline.js';
 import type { Logger } from '../logger.js';
 
 export interface UpdatePollerOptions {
@@ -71,8 +72,10 @@ export function createUpdatePoller(options: UpdatePollerOptions): UpdatePoller {
     while (!controller.signal.aborted) {
       try {
         // A poll that Telegram does not answer within its own timeout plus a margin is hung: cut it and poll again.
-        const signal = AbortSignal.any([controller.signal, AbortSignal.timeout((timeoutSeconds + 15) * 1_000)]);
-        const updates = (await telegram.callApi('getUpdates', { timeout: timeoutSeconds, ...(offset !== undefined ? { offset } : {}) }, { signal: signal as never })) as Update[];
+        const limit = deadline((timeoutSeconds + 15) * 1_000, controller.signal);
+        const updates = (await telegram
+          .callApi('getUpdates', { timeout: timeoutSeconds, ...(offset !== undefined ? { offset } : {}) }, { signal: limit.signal as never })
+          .finally(() => limit.dispose())) as Update[];
         if (updates.length > 0) {
           await inbox.record(toInboxRows(updates), clock());
           options.onRecorded();
