@@ -23,6 +23,8 @@ const GANGGUAN = /gangguan|something went wrong/i;
 const OFFICIAL_ID = 7001;
 const args = process.argv.slice(2);
 const trials = Number(args[args.indexOf('--trials') + 1] ?? 10) || 10;
+// `--parts 2,3` runs only those parts.
+const parts = new Set((args.includes('--parts') ? String(args[args.indexOf('--parts') + 1]) : '1,2,3').split(',').map(Number));
 const provider = process.env.DATABASE_URL?.startsWith('postgres') ? 'postgresql' : 'sqlite';
 
 function median(values: number[]): number {
@@ -37,7 +39,7 @@ async function inProcessStage(count: number) {
   if (provider === 'postgresql') process.env.TEST_POSTGRES_URL ??= process.env.DATABASE_URL;
   const database = await createTestDatabase(provider);
   const config = configSchema.parse({ BOT_MODE: 'polling', BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: apiRoot, DATABASE_URL: database.url, PORT: '0', ADMIN_TELEGRAM_IDS: String(OFFICIAL_ID), LOG_LEVEL: 'silent' });
-  const app = await startApp({ config: { ...config, BOT_TOKEN: sim.token }, logger: createLogger({ level: 'silent' }) });
+  const app = await startApp({ config: { ...config, BOT_TOKEN: sim.token }, logger: createLogger({ level: (process.env.DRILL_LOG as 'info') ?? 'silent' }) });
   const offProbe = sim.settleWhen(() => !app.workers.idle);
   const offChange = app.workers.onChange(() => sim.poke());
   await createMissionByChat(sim.user({ id: OFFICIAL_ID, firstName: 'Pak Budi' }), JATIM_BANTEN);
@@ -162,13 +164,19 @@ async function killTrials(count: number): Promise<{ trial: number; reports: numb
   return results;
 }
 
+if (parts.has(1)) {
 const delays = await hungChatDelay();
 console.log(`1. delay another chat sees while one reply hangs (5 rounds): min ${Math.min(...delays)} ms, median ${median(delays)} ms, max ${Math.max(...delays)} ms  (goal ≤ 2000 ms)`);
+}
+if (parts.has(2)) {
 const burst = await burstUnderFaults();
 console.log(
   `2. burst of 80 under 20 % 429 (retry_after 3), 15 % 500, 2 % hangs: saved ${burst.saved}/80, confirmed ${burst.confirmed}/80, errors shown ${burst.errorsShown}, ${burst.failedCalls} failed Bot API calls ridden out, ${burst.seconds.toFixed(1)} s  (goal 80/80)`,
 );
+}
+if (parts.has(3)) {
 const kills = await killTrials(trials);
 const falseErrors = kills.reduce((sum, r) => sum + r.falseErrors, 0);
 console.log(`3. kill -9 trials: ${kills.length}; false error messages: ${falseErrors} (goal 0); reports per trial ${kills.map((r) => r.reports).join(', ')} (8 each expected)`);
+}
 process.exit(0);

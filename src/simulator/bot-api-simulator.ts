@@ -169,6 +169,8 @@ export class BotApiSimulator {
   private readonly inFlight = new Map<number, string>();
   private inFlightSeq = 0;
   private readonly stateWatchers = new Set<() => void>();
+  /** Every settled() call waiting, released together at a quiet moment. */
+  private readonly settleWaiters = new Set<() => void>();
   private readonly busyProbes = new Set<() => boolean>();
   private readonly callWatchers = new Set<(call: SimCall) => void>();
   private readonly eventListeners = new Set<(event: SimEvent) => void>();
@@ -357,6 +359,7 @@ export class BotApiSimulator {
         realClearTimeout(timer);
         if (graceTimer) realClearTimeout(graceTimer);
         this.stateWatchers.delete(check);
+        this.settleWaiters.delete(release);
         if (error) reject(error);
         else resolve();
       };
@@ -369,10 +372,15 @@ export class BotApiSimulator {
         // A call the handler fired without awaiting may still be on its way.
         graceTimer = realSetTimeout(() => {
           graceTimer = undefined;
-          if (quiet()) done();
+          // Everyone waiting is released at the same quiet moment: released one
+          // by one, the first waiter's next step (a tap, say) would make the
+          // others wait for it, and concurrent users would be served in turn.
+          if (quiet()) for (const waiter of [...this.settleWaiters]) waiter();
         }, 5);
       };
+      const release = (): void => done();
       const timer = realSetTimeout(() => done(new Error(this.settleTimeoutMessage(timeoutMs))), timeoutMs);
+      this.settleWaiters.add(release);
       this.stateWatchers.add(check);
       check();
     });

@@ -78,6 +78,33 @@ describe('BotApiSimulator with a Telegraf bot', () => {
     expect(sim.transcript({ chat: group })).toContain('[Sri → Misi Dagang Jatim–Kalbar] halo semua  (not delivered to the bot: group privacy mode)');
   });
 
+  it('releases every settled() waiter at the same quiet moment, so concurrent users are not served in turn', async () => {
+    const { sim } = await start((bot) => {
+      bot.command('kartu', (ctx) => ctx.reply('Kartu', Markup.inlineKeyboard([Markup.button.callback('Simpan', 'save')])));
+      bot.action('save', async (ctx) => {
+        await ctx.answerCbQuery('ok');
+        // Slow enough that taps served one at a time would show in the polls.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      });
+    });
+    const users = Array.from({ length: 5 }, (_, i) => sim.user({ firstName: `U${i}` }));
+    await Promise.all(
+      users.map(async (user) => {
+        await user.send('/kartu');
+        await user.tap('Simpan');
+      }),
+    );
+    const tapsPerPoll = sim
+      .callsOf('getUpdates')
+      .map((call) => (call.response.ok && Array.isArray(call.response.result) ? (call.response.result as { callback_query?: unknown }[]) : []))
+      .map((updates) => updates.filter((update) => update.callback_query).length)
+      .filter((taps) => taps > 0);
+    // The first tap may wake the poll already waiting; the rest come together.
+    // Released in turn, they would come one per poll: [1, 1, 1, 1, 1].
+    expect(tapsPerPoll.reduce((a, b) => a + b, 0)).toBe(5);
+    expect(tapsPerPoll.length).toBeLessThanOrEqual(2);
+  });
+
   it('taps an inline button: callback data, answerCallbackQuery, editMessageText', async () => {
     const { sim } = await start((bot) => {
       bot.command('lapor', (ctx) =>
