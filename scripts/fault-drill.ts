@@ -131,24 +131,28 @@ async function killTrials(count: number): Promise<{ trial: number; reports: numb
         users.push(user);
       }
       // Reports typed and tapped while the process dies at a random moment.
-      const work = Promise.all(
+      const work = Promise.allSettled(
         users.map(async (user, i) => {
           await user.send(`/lapor ${i + 1} jt kopi`);
           await user.tap('✅ Simpan');
         }),
-      ).catch(() => undefined);
+      );
       await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 1_500));
+      // While no process runs, nothing is settled: what the dead one acknowledged waits in its inbox.
+      const down = sim.settleWhen(() => true);
       unfollow();
       bot?.child.kill('SIGKILL');
       await bot?.exited;
       await launch();
-      await work;
+      down();
+      const outcomes = await work;
       await sim.settled();
       const db = await openDatabase(dir.databaseUrl);
       const reports = await db.prisma.saleReport.count();
       await db.close();
       const answers = sim.callsOf('answerCallbackQuery').map((call) => String(call.params.text ?? ''));
       const falseErrors = users.flatMap((u) => u.messages().map((m) => m.plain)).concat(answers).filter((t) => GANGGUAN.test(t)).length;
+      for (const outcome of outcomes) if (outcome.status === 'rejected') console.error(`trial ${trial}: a user could not finish: ${String(outcome.reason).split('\n')[0]}`);
       // Every report typed and tapped, before the kill or after, must end saved once.
       results.push({ trial, reports, expected: users.length, falseErrors });
     } finally {

@@ -178,7 +178,10 @@ export function allOutput(bot: BotProcess): string {
 export async function followInbox(sim: BotApiSimulator, bot: BotProcess): Promise<() => void> {
   const started = await waitForLog(bot, (line) => line.msg === 'bot started', 30_000);
   const port = Number(started.port);
-  let confirmed = sim.acknowledged;
+  // Busy until /healthz has said the inbox is empty since the last acknowledgement.
+  // Not "since this process started": rows an earlier (killed) process
+  // acknowledged are in the inbox too, and this process handles them.
+  let confirmed = -1;
   let following = true;
   const removeProbe = sim.settleWhen(() => confirmed !== sim.acknowledged);
   void (async () => {
