@@ -6,6 +6,7 @@ import type { BotContext, BotDeps } from './bot/context.js';
 import { describeError } from './bot/telegram-errors.js';
 import { openDatabase, type Database } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
+import { explainingDatabaseErrors, waitForDatabase } from './db/database-errors.js';
 import { createRepositories } from './db/repositories/index.js';
 import { createJobs, type Jobs, type JobsOptions } from './jobs/index.js';
 import { createMilestoneWatcher } from './jobs/milestones.js';
@@ -41,6 +42,8 @@ export interface AppOptions {
   jobs?: JobsOptions;
   /** Tuning of the inbox workers (tests shorten the lease and poll interval). */
   inbox?: Partial<Pick<InboxWorkersOptions, 'concurrency' | 'leaseMs' | 'pollIntervalMs' | 'maxAttempts'>>;
+  /** Aborted by a stop signal that arrives during start-up (ends a wait for the database). */
+  startSignal?: AbortSignal;
   /** Deadlines and retry budget of the Bot API calls handlers make (tests shorten them). */
   calls?: Omit<CallGuardOptions, 'stopSignal'>;
 }
@@ -52,9 +55,14 @@ export interface AppOptions {
  */
 export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
-  const applied = await applyMigrations(config.DATABASE_URL);
+  // A database container started with the bot may still be coming up: wait for it, within bounds.
+  await waitForDatabase(config.DATABASE_URL, {
+    onWait: ({ problem, waitedMs, retryInMs }) => logger.warn({ problem, waitedMs, retryInMs }, 'waiting for the database'),
+    ...(options.startSignal ? { signal: options.startSignal } : {}),
+  });
+  const applied = await explainingDatabaseErrors(config.DATABASE_URL, () => applyMigrations(config.DATABASE_URL));
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  const db = await openDatabase(config.DATABASE_URL);
+  const db = await explainingDatabaseErrors(config.DATABASE_URL, () => openDatabase(config.DATABASE_URL));
   // Aborted at stop: a handler's Bot API calls then fail at once instead of waiting out their retries.
   const interrupt = new AbortController();
   // Every call of every handler listens to it: not a leak.
