@@ -47,13 +47,15 @@ export type LaunchHow = 'node' | 'npm';
  * own, so a test can signal the group the way a terminal or a supervisor does.
  */
 export function launchBot(env: Record<string, string>, how: LaunchHow = 'node'): BotProcess {
+  return launchCommand(how === 'npm' ? ['npm', 'start', '--silent'] : ['node', 'dist/main.js'], env);
+}
+
+/** Runs `command` (`node` is this Node) in the repository root, like launchBot. */
+export function launchCommand([name, ...args]: string[], env: Record<string, string>): BotProcess {
   const base: NodeJS.ProcessEnv = { ...process.env };
   // A test sets exactly the variables it means; none leak in from the runner.
-  for (const name of CONFIG_VARIABLES) delete base[name];
-  const [command, args] =
-    how === 'npm'
-      ? ['npm', ['start', '--silent']]
-      : [process.execPath, ['dist/main.js']];
+  for (const variable of CONFIG_VARIABLES) delete base[variable];
+  const command = name === 'node' ? process.execPath : (name as string);
   const child = spawn(command, args, { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   let err = '';
