@@ -6,7 +6,10 @@ import type { BotContext, BotDeps } from './bot/context.js';
 import { describeError } from './bot/telegram-errors.js';
 import { openDatabase, type Database } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
+import { explainingDatabaseErrors, waitForDatabase } from './db/database-errors.js';
 import { createRepositories } from './db/repositories/index.js';
+import { createOutboxRepository } from './db/repositories/outbox.js';
+import { createMetrics } from './server/metrics.js';
 import { createJobs, type Jobs, type JobsOptions } from './jobs/index.js';
 import { createMilestoneWatcher } from './jobs/milestones.js';
 import { createPushJobs } from './jobs/reminders.js';
@@ -41,6 +44,8 @@ export interface AppOptions {
   jobs?: JobsOptions;
   /** Tuning of the inbox workers (tests shorten the lease and poll interval). */
   inbox?: Partial<Pick<InboxWorkersOptions, 'concurrency' | 'leaseMs' | 'pollIntervalMs' | 'maxAttempts'>>;
+  /** Aborted by a stop signal that arrives during start-up (ends a wait for the database). */
+  startSignal?: AbortSignal;
   /** Deadlines and retry budget of the Bot API calls handlers make (tests shorten them). */
   calls?: Omit<CallGuardOptions, 'stopSignal'>;
 }
@@ -52,9 +57,19 @@ export interface AppOptions {
  */
 export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
-  const applied = await applyMigrations(config.DATABASE_URL);
+  // A database container started with the bot may still be coming up: wait for it, within bounds.
+  await waitForDatabase(config.DATABASE_URL, {
+    onWait: ({ problem, waitedMs, retryInMs }) => logger.warn({ problem, waitedMs, retryInMs }, 'waiting for the database'),
+    ...(options.startSignal ? { signal: options.startSignal } : {}),
+  });
+  const applied = await explainingDatabaseErrors(config.DATABASE_URL, () => applyMigrations(config.DATABASE_URL));
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  const db = await openDatabase(config.DATABASE_URL);
+  const db = await explainingDatabaseErrors(config.DATABASE_URL, () => openDatabase(config.DATABASE_URL));
+  const outbox = createOutboxRepository(db.prisma);
+  const backlog = async () => ({ inbox: await deps.repos.inbox.backlog(), outbox: await outbox.backlog(new Date()) });
+  const metrics = createMetrics({ backlog });
+  // Updates whose handler failed (bot.catch told the user): the workers count them as errors.
+  const failedUpdates = new Set<number>();
   // Aborted at stop: a handler's Bot API calls then fail at once instead of waiting out their retries.
   const interrupt = new AbortController();
   // Every call of every handler listens to it: not a leak.
@@ -65,8 +80,18 @@ export async function startApp(options: AppOptions): Promise<App> {
     adminIds: config.ADMIN_TELEGRAM_IDS,
     defaultTimeZone: config.DEFAULT_TIMEZONE,
     now: options.now ?? (() => new Date()),
-    events: { saleRecorded: async (report) => void (await milestones(report)) },
-    calls: { ...options.calls, stopSignal: interrupt.signal },
+    events: {
+      saleRecorded: async (report) => void (await milestones(report)),
+      updateFailed: (updateId) => failedUpdates.add(updateId),
+    },
+    calls: {
+      ...options.calls,
+      stopSignal: interrupt.signal,
+      onApiError: (method, code) => {
+        options.calls?.onApiError?.(method, code);
+        metrics.apiError(method, code);
+      },
+    },
   };
   const milestones = createMilestoneWatcher({ repos: deps.repos, logger, now: deps.now });
   const bot = createBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }, deps);
@@ -74,17 +99,26 @@ export async function startApp(options: AppOptions): Promise<App> {
   // Reminders and follow-ups to exhibitors, every minute on the bot's clock (src/jobs/reminders.ts).
   const pushJobs = createPushJobs({ repos: deps.repos, logger, now: deps.now });
   const { inbox } = deps.repos;
-  const workers = createInboxWorkers({ inbox, logger, handle: (update) => bot.handleUpdate(update), ...options.inbox });
+  const workers = createInboxWorkers({
+    inbox,
+    logger,
+    handle: async (update) => {
+      await bot.handleUpdate(update);
+      return failedUpdates.delete(update.update_id) ? 'error' : undefined;
+    },
+    onHandled: (type, outcome, seconds) => metrics.updateHandled(type, outcome, seconds),
+    ...options.inbox,
+  });
 
   let stopping: Promise<void> | undefined;
   const webhookPath = config.BOT_MODE === 'webhook' ? new URL(config.WEBHOOK_URL).pathname : undefined;
   const http = await startHttpServer({
     port: config.PORT,
     health: async () => {
-      // The inbox backlog answers "is the bot keeping up?" (and lets an outside test wait for it to be handled).
-      const inboxBacklog = await inbox.backlog();
-      return { ok: true, detail: { mode: config.BOT_MODE, database: db.provider, backlog: { inbox: inboxBacklog } } };
+      // The backlogs answer "is the bot keeping up?" (and let an outside test wait for updates to be handled).
+      return { ok: true, detail: { mode: config.BOT_MODE, database: db.provider, backlog: await backlog() } };
     },
+    metrics: () => metrics.render(),
     ...(config.BOT_MODE === 'webhook' && webhookPath
       ? {
           webhook: {

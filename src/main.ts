@@ -3,7 +3,8 @@
  * SIGINT/SIGTERM. Everything else is built in app.ts.
  */
 import { loadDotEnv, parseConfig } from './config.js';
-import { startApp } from './app.js';
+import { startApp, type App } from './app.js';
+import { DatabaseStartError } from './db/database-errors.js';
 import { createLogger } from './logger.js';
 
 loadDotEnv();
@@ -22,11 +23,39 @@ if (!config.BOT_TOKEN) {
 }
 const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.BOT_TOKEN, config.BOT_MODE === 'webhook' ? config.WEBHOOK_SECRET : undefined] });
 
+// Handlers go in before anything starts: a signal during start-up (or right after
+// "bot started") would otherwise kill the process the default way, mid-write.
+// `on`, not `once`: a signal to the process group reaches node twice (directly
+// and forwarded by npm), and the second must not cut the graceful stop short.
+let app: App | undefined;
+let signalled: NodeJS.Signals | undefined;
+const startAborted = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (signalled) return;
+    signalled = signal;
+    if (app) void app.stop(signal);
+    else startAborted.abort(signal);
+  });
+}
+
 try {
-  const app = await startApp({ config: { ...config, BOT_TOKEN: config.BOT_TOKEN }, logger, onFatal: () => (process.exitCode = 1) });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.stop(signal));
+  app = await startApp({
+    config: { ...config, BOT_TOKEN: config.BOT_TOKEN },
+    logger,
+    onFatal: () => (process.exitCode = 1),
+    startSignal: startAborted.signal,
+  });
+  if (signalled) void app.stop(signalled);
   await app.stopped;
 } catch (error) {
-  logger.fatal({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'could not start');
-  process.exitCode = 1;
+  if (error instanceof DatabaseStartError) {
+    // One line for the operator, like a configuration error: the variable and the cause.
+    console.error(error.message);
+  } else if (signalled) {
+    logger.info({ reason: signalled }, 'stopped before start-up finished');
+  } else {
+    logger.fatal({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'could not start');
+  }
+  process.exitCode = signalled && !(error instanceof DatabaseStartError) ? 0 : 1;
 }

@@ -12,6 +12,8 @@ import type { CallGuardOptions } from './telegram-calls.js';
  */
 export interface BotEvents {
   saleRecorded(report: SaleReport): Promise<void>;
+  /** A handler failed and the user got the error reply (bot.catch), for the metrics. */
+  updateFailed?(updateId: number): void;
 }
 
 /** What the bot is built from: the composition root hands it in, tests hand in their own. */

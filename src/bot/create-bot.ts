@@ -51,6 +51,7 @@ export function createBot(options: BotOptions, deps: BotDeps): Telegraf<BotConte
       return;
     }
     ctx.log.error({ err: describeError(error), stack: error instanceof Error ? error.stack : undefined }, 'update failed');
+    deps.events.updateFailed?.(ctx.update.update_id);
     // Not before the context middleware ran (ctx.t is its work).
     if (ctx.chat && ctx.t) await optional(ctx.log, 'reply error', () => say(ctx, ctx.t.common.error));
   });

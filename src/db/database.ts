@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
-import type { Provider } from './schema-files.js';
+import { providerOf, sqlitePath, type Provider } from './schema-files.js';
 
 /**
  * The Prisma client the repositories use. Both generated clients have the same
@@ -13,17 +13,8 @@ import type { Provider } from './schema-files.js';
  */
 export type DbClient = SqliteClient;
 
-/** Which database a DATABASE_URL selects: a postgres:// URL PostgreSQL, anything else an SQLite file. */
-export function providerOf(url: string): Provider {
-  return /^postgres(ql)?:\/\//i.test(url) ? 'postgresql' : 'sqlite';
-}
-
-/** The SQLite file a `file:` URL names, relative to the working directory. */
-export function sqlitePath(url: string): string {
-  const path = url.replace(/^file:/, '').replace(/\?.*$/, '');
-  if (path === ':memory:') return path;
-  return isAbsolute(path) ? path : resolve(process.cwd(), path);
-}
+// Beside the schema files, where prisma.config.ts can use them without loading a client.
+export { providerOf, sqlitePath } from './schema-files.js';
 
 // Writers wait this long for a lock instead of failing at once with SQLITE_BUSY.
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;

@@ -2,18 +2,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { adapterFactory, openDatabase, providerOf } from './database.js';
 import { withSchemaEngine } from './schema-engine.js';
-import { migrationsDir, type Provider } from './schema-files.js';
+import { EXTERNAL_TABLES, migrationsDir, type Provider } from './schema-files.js';
 
-// Tables that migrations create by hand and the schema does not model (full-text
-// indexes); the engine must not treat them as drift.
-export const EXTERNAL_TABLES: string[] = [
-  // SQLite product search (migration *_product_search): the FTS5 table and its shadow tables.
-  'ProductSearch',
-  'ProductSearch_data',
-  'ProductSearch_idx',
-  'ProductSearch_docsize',
-  'ProductSearch_config',
-];
+// Defined beside the schema files, where prisma.config.ts can read them without loading a client.
+export { EXTERNAL_TABLES } from './schema-files.js';
 
 /** The migration folders of a provider, oldest first, as the schema engine wants them. */
 export function migrationsList(provider: Provider) {

@@ -1,10 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The two databases one source schema serves. */
 export type Provider = 'sqlite' | 'postgresql';
 export const PROVIDERS: readonly Provider[] = ['sqlite', 'postgresql'];
+
+/** Which database a DATABASE_URL selects: a postgres:// URL PostgreSQL, anything else an SQLite file. */
+export function providerOf(url: string): Provider {
+  return /^postgres(ql)?:\/\//i.test(url) ? 'postgresql' : 'sqlite';
+}
+
+/** The SQLite file a `file:` URL names, relative to the working directory. */
+export function sqlitePath(url: string): string {
+  const path = url.replace(/^file:/, '').replace(/\?.*$/, '');
+  if (path === ':memory:') return path;
+  return isAbsolute(path) ? path : resolve(process.cwd(), path);
+}
 
 /** Project root, found from this file so scripts work from any working directory. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,3 +54,14 @@ export function schemaText(provider: Provider, source = readFileSync(SOURCE_SCHE
  * writing a PostgreSQL migration needs no PostgreSQL server.
  */
 export const MIGRATED_SCHEMA_SNAPSHOT_PATH = join(PROJECT_ROOT, 'prisma', 'migrations', 'schema-at-last-migration.prisma.txt');
+
+// Tables that migrations create by hand and the schema does not model (full-text
+// indexes); the engine must not treat them as drift.
+export const EXTERNAL_TABLES: string[] = [
+  // SQLite product search (migration *_product_search): the FTS5 table and its shadow tables.
+  'ProductSearch',
+  'ProductSearch_data',
+  'ProductSearch_idx',
+  'ProductSearch_docsize',
+  'ProductSearch_config',
+];

@@ -8,8 +8,11 @@ import type { Logger } from '../logger.js';
 
 export interface InboxWorkersOptions {
   inbox: InboxRepository;
-  /** Handles one update; the bot's own error handler has already answered the user when it fails. */
-  handle(update: Update): Promise<void>;
+  /**
+   * Handles one update; the bot's own error handler has already answered the
+   * user when it fails, and then this resolves to 'error' (for the metrics).
+   */
+  handle(update: Update): Promise<void | 'error'>;
   logger: Logger;
   /** How many updates (of different chats) are handled at once. */
   concurrency?: number;
@@ -131,7 +134,7 @@ export function createInboxWorkers(options: InboxWorkersOptions): InboxWorkers {
       }
       let outcome: 'ok' | 'error' = 'ok';
       try {
-        await options.handle(update);
+        if ((await options.handle(update)) === 'error') outcome = 'error';
       } catch (error) {
         outcome = 'error';
         log.error({ update_id: update.update_id, err: describeError(error) }, 'update handler failed');

@@ -6,6 +6,8 @@ export interface HttpServerOptions {
   host?: string;
   /** Answers GET /healthz: 200 when the database answers, 503 when it does not. */
   health: () => Promise<{ ok: boolean; detail?: Record<string, unknown> }>;
+  /** Answers GET /metrics (Prometheus text format). */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
   /** In webhook mode: Telegraf's webhook callback, which checks the secret token header. */
   webhook?: { path: string; handler: (req: IncomingMessage, res: ServerResponse, next: () => void) => Promise<void> };
 }
@@ -23,6 +25,16 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (req.method === 'GET' && path === '/healthz') {
       options.health().then(
         (result) => send(res, result.ok ? 200 : 503, { status: result.ok ? 'ok' : 'unavailable', ...result.detail }),
+        () => send(res, 503, { status: 'unavailable' }),
+      );
+      return;
+    }
+    if (options.metrics && req.method === 'GET' && path === '/metrics') {
+      options.metrics().then(
+        ({ contentType, body }) => {
+          res.writeHead(200, { 'content-type': contentType });
+          res.end(body);
+        },
         () => send(res, 503, { status: 'unavailable' }),
       );
       return;

@@ -480,6 +480,11 @@ export class BotApiSimulator {
     this.addFault(method, { kind: 'drop' }, options);
   }
 
+  /** Methods of the bot's calls being answered right now (long polls excluded): a test can wait for a hung one. */
+  callsInFlight(): string[] {
+    return [...this.inFlight.values()];
+  }
+
   /** Forgets faults not yet consumed, and the fault mix. */
   clearFaults(): void {
     this.faults.length = 0;

@@ -1,9 +1,9 @@
 /**
  * The bot as a separate process, started the way outside tools start it
- * (`npm start`, or node with tsx on src/main.ts), configured only through its
+ * (`npm start`, or node on the compiled dist/main.js), configured only through its
  * environment (DESIGN.md, "Contracts that other tools rely on").
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,18 +41,22 @@ export type LaunchHow = 'node' | 'npm';
 
 /**
  * Starts the bot with `env` on top of the runner's environment minus the bot's
- * own variables. `how: 'node'` runs `node --import tsx src/main.ts` (what
- * `npm start` runs, without npm in between); `'npm'` runs `npm start --silent`.
+ * own variables. `how: 'node'` runs `node dist/main.js` (what `npm start`
+ * runs, without npm in between; test/global-setup.ts builds dist/ once);
+ * `'npm'` runs `npm start --silent`. The child leads a process group of its
+ * own, so a test can signal the group the way a terminal or a supervisor does.
  */
 export function launchBot(env: Record<string, string>, how: LaunchHow = 'node'): BotProcess {
+  return launchCommand(how === 'npm' ? ['npm', 'start', '--silent'] : ['node', 'dist/main.js'], env);
+}
+
+/** Runs `command` (`node` is this Node) in the repository root, like launchBot. */
+export function launchCommand([name, ...args]: string[], env: Record<string, string>): BotProcess {
   const base: NodeJS.ProcessEnv = { ...process.env };
   // A test sets exactly the variables it means; none leak in from the runner.
-  for (const name of CONFIG_VARIABLES) delete base[name];
-  const [command, args] =
-    how === 'npm'
-      ? ['npm', ['start', '--silent']]
-      : [process.execPath, ['--import', 'tsx', 'src/main.ts']];
-  const child = spawn(command, args, { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const variable of CONFIG_VARIABLES) delete base[variable];
+  const command = name === 'node' ? process.execPath : (name as string);
+  const child = spawn(command, args, { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   let err = '';
   let done = false;
@@ -127,17 +131,37 @@ export async function terminate(bot: BotProcess, ms = 8_000): Promise<{ code: nu
   if (bot.hasExited) return bot.exited;
   bot.child.kill('SIGTERM');
   const outcome = await exitWithin(bot, ms);
-  if (outcome === 'timeout') {
-    bot.child.kill('SIGKILL');
-    await bot.exited;
-  }
+  if (outcome === 'timeout') killGroup(bot);
+  await bot.exited;
   return outcome;
+}
+
+/** SIGKILL to the bot's whole process group (npm and node alike), so nothing is left behind. */
+export function killGroup(bot: BotProcess): void {
+  try {
+    if (bot.child.pid !== undefined) process.kill(-bot.child.pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Pids of the processes still in the bot's process group (empty once all are gone). */
+export function groupMembers(bot: BotProcess): number[] {
+  const pgid = bot.child.pid;
+  if (pgid === undefined) return [];
+  const lines = spawnSync('ps', ['-eo', 'pid=,pgid='], { encoding: 'utf8' }).stdout.split('\n');
+  return lines
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter(([pid, group]) => group === pgid && pid !== undefined)
+    .map(([pid]) => pid as number);
 }
 
 /** Last resort for afterAll/afterEach: the process is gone when this settles. */
 export async function killIfRunning(bot: BotProcess | undefined): Promise<void> {
-  if (!bot || bot.hasExited) return;
-  await terminate(bot, 5_000);
+  if (!bot) return;
+  if (!bot.hasExited) await terminate(bot, 5_000);
+  // npm gone does not mean node is: nothing of the group may outlive a test.
+  if (groupMembers(bot).length > 0) killGroup(bot);
 }
 
 /** A port nobody listens on right now (listen on 0, read it, close). */

@@ -1,6 +1,6 @@
 /**
  * The bot as another Bot API server sees it: a separate process started with
- * node + tsx on src/main.ts (what `npm start` runs), pointed at the simulator
+ * node on the compiled dist/main.js (what `npm start` runs), pointed at the simulator
  * through TELEGRAM_API_ROOT, on a fresh SQLite file. One conversation from
  * /start to a saved sale and /progres, then a graceful SIGTERM.
  */

@@ -38,6 +38,11 @@ export function createOutboxRepository(prisma: DbClient) {
       });
     },
 
+    /** Messages due and not yet sent (waiting, retrying or being sent): is the sender keeping up? */
+    async backlog(now: Date): Promise<number> {
+      return prisma.outboxMessage.count({ where: { status: { in: ['PENDING', 'SENDING'] }, notBefore: { lte: now } } });
+    },
+
     /** Sends by other processes since `since` (theirs count against the same bot's limits). */
     async recentSendsByOthers(since: Date, me: string): Promise<{ chatId: bigint; sentAt: Date }[]> {
       const rows = await prisma.outboxMessage.findMany({
