@@ -4,7 +4,10 @@
  *   1. the delay another chat sees while one chat's reply hangs (goal ≤ 2 s),
  *   2. reports saved and confirmed out of a burst of 80 under 20 % 429
  *      (retry_after 3), 15 % 500 and 2 % hung calls (goal 80/80),
- *   3. false error messages in kill -9 trials of the bot process (goal 0).
+ *   3. false error messages in kill -9 trials of the bot process (goal 0),
+ *   4. clean stops of `npm start` per signal path: SIGTERM and SIGINT to npm,
+ *      to the process group and to node, while reports arrive (goal all:
+ *      exit 0 within 10 s, nothing left running).
  * Everything runs on 127.0.0.1 against the Bot API simulator, on a fresh
  * SQLite file (or DATABASE_URL=postgres://… for PostgreSQL), and is stopped
  * at the end. `npm run drill -- --trials 3` runs fewer kill -9 trials.
@@ -17,14 +20,14 @@ import { createLogger } from '../src/logger.js';
 import { BotApiSimulator, type SimUser } from '../src/simulator/index.js';
 import { createTestDatabase } from '../test/support/databases.js';
 import { JATIM_BANTEN } from '../test/support/fixtures.js';
-import { PROCESS_TOKEN, followInbox, launchBot, tempDir, type BotProcess } from '../test/process/process-helpers.js';
+import { PROCESS_TOKEN, exitWithin, followInbox, groupMembers, launchBot, tempDir, waitForLog, type BotProcess } from '../test/process/process-helpers.js';
 
 const GANGGUAN = /gangguan|something went wrong/i;
 const OFFICIAL_ID = 7001;
 const args = process.argv.slice(2);
 const trials = Number(args[args.indexOf('--trials') + 1] ?? 10) || 10;
 // `--parts 2,3` runs only those parts.
-const parts = new Set((args.includes('--parts') ? String(args[args.indexOf('--parts') + 1]) : '1,2,3').split(',').map(Number));
+const parts = new Set((args.includes('--parts') ? String(args[args.indexOf('--parts') + 1]) : '1,2,3,4').split(',').map(Number));
 const provider = process.env.DATABASE_URL?.startsWith('postgres') ? 'postgresql' : 'sqlite';
 
 function median(values: number[]): number {
@@ -168,6 +171,47 @@ async function killTrials(count: number): Promise<{ trial: number; reports: numb
   return results;
 }
 
+type SignalTarget = 'npm' | 'group' | 'node';
+
+/** One `npm start`, signalled while exhibitors report: how it ended and how long it took. */
+async function signalStop(target: SignalTarget, name: NodeJS.Signals): Promise<{ path: string; clean: boolean; ms: number; detail: string }> {
+  const sim = new BotApiSimulator({ token: PROCESS_TOKEN, settleTimeoutMs: 30_000 });
+  await sim.start();
+  const dir = await tempDir();
+  const bot = launchBot({ BOT_TOKEN: PROCESS_TOKEN, TELEGRAM_API_ROOT: sim.apiRoot, DATABASE_URL: dir.databaseUrl, PORT: '0', LOG_LEVEL: 'info' }, 'npm');
+  const path = `${name} to ${target}`;
+  try {
+    await waitForLog(bot, (line) => line.msg === 'bot started', 30_000);
+    for (let i = 0; i < 6; i++) void sim.user({ firstName: `Tamu ${i}` }).send('/bantuan').catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const npmPid = bot.child.pid as number;
+    const nodePid = groupMembers(bot).find((pid) => pid !== npmPid);
+    const sentAt = Date.now();
+    if (target === 'npm') process.kill(npmPid, name);
+    else if (target === 'group') process.kill(-npmPid, name);
+    else if (nodePid !== undefined) process.kill(nodePid, name);
+    const outcome = await exitWithin(bot, 10_000);
+    const ms = Date.now() - sentAt;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const left = groupMembers(bot);
+    const stopped = bot.logLines().some((line) => line.msg === 'stopped');
+    const clean = outcome !== 'timeout' && outcome.code === 0 && left.length === 0 && stopped;
+    const detail = outcome === 'timeout' ? 'still running after 10 s' : `exit ${outcome.code ?? outcome.signal}${left.length > 0 ? `, left running: ${left.join(' ')}` : ''}${stopped ? '' : ', no "stopped" line'}`;
+    return { path, clean, ms, detail };
+  } finally {
+    if (!bot.hasExited) {
+      try {
+        process.kill(-(bot.child.pid as number), 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      await bot.exited;
+    }
+    await sim.stop();
+    await dir.remove();
+  }
+}
+
 if (parts.has(1)) {
 const delays = await hungChatDelay();
 console.log(`1. delay another chat sees while one reply hangs (5 rounds): min ${Math.min(...delays)} ms, median ${median(delays)} ms, max ${Math.max(...delays)} ms  (goal ≤ 2000 ms)`);
@@ -182,5 +226,11 @@ if (parts.has(3)) {
 const kills = await killTrials(trials);
 const falseErrors = kills.reduce((sum, r) => sum + r.falseErrors, 0);
 console.log(`3. kill -9 trials: ${kills.length}; false error messages: ${falseErrors} (goal 0); reports per trial ${kills.map((r) => r.reports).join(', ')} (8 each expected)`);
+}
+if (parts.has(4)) {
+  const stops = [];
+  for (const target of ['npm', 'group', 'node'] as const) for (const name of ['SIGTERM', 'SIGINT'] as const) stops.push(await signalStop(target, name));
+  console.log(`4. clean stops of npm start: ${stops.filter((s) => s.clean).length}/${stops.length} (goal all)`);
+  for (const stop of stops) console.log(`   ${stop.path}: ${stop.clean ? 'clean' : 'NOT clean'}, ${stop.detail}, ${stop.ms} ms`);
 }
 process.exit(0);
