@@ -10,7 +10,7 @@ import { productLabel } from '../../domain/sale-records.js';
 import { duplicateWindowStart, findDuplicate } from '../../domain/sale-rules.js';
 import { lines } from '../../i18n/index.js';
 import { standingOf } from '../access.js';
-import { CB, SCENE } from '../callback-data.js';
+import { CB, SCENE, onButton } from '../callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext, SaleDraftState } from '../context.js';
 import { missionProgress } from '../presenters.js';
@@ -78,11 +78,11 @@ export function createSaleReportFeature(): Composer<BotContext> {
     });
   });
 
-  feature.action(new RegExp(`^${CB.saleSave}(\\d+)$`), (ctx) => saveDraft(ctx, Number(ctx.match[1]), false));
-  feature.action(new RegExp(`^${CB.saleForce}(\\d+)$`), (ctx) => saveDraft(ctx, Number(ctx.match[1]), true));
+  feature.action(onButton(CB.saleSave, 'n'), (ctx) => saveDraft(ctx, Number(ctx.match[1]), false));
+  feature.action(onButton(CB.saleForce, 'n'), (ctx) => saveDraft(ctx, Number(ctx.match[1]), true));
 
   // One of two readings of the amount tapped: the draft goes on to the confirmation card.
-  feature.action(new RegExp(`^${CB.saleAmount}(\\d+):([01])$`), async (ctx) => {
+  feature.action(onButton(CB.saleAmount, 'n', ['0', '1']), async (ctx) => {
     const sourceUpdateId = Number(ctx.match[1]);
     const draft = ctx.session.saleDraft;
     const picked = draft?.sourceUpdateId === sourceUpdateId ? draft.amountChoices?.[Number(ctx.match[2])] : undefined;
@@ -97,14 +97,14 @@ export function createSaleReportFeature(): Composer<BotContext> {
   });
 
   // The second, explicit confirmation of an unusual amount.
-  feature.action(new RegExp(`^${CB.saleUnusual}(\\d+)$`), async (ctx) => {
+  feature.action(onButton(CB.saleUnusual, 'n'), async (ctx) => {
     const sourceUpdateId = Number(ctx.match[1]);
     const draft = ctx.session.saleDraft;
     if (draft?.sourceUpdateId === sourceUpdateId) draft.unusualConfirmed = true;
     return saveDraft(ctx, sourceUpdateId, false);
   });
 
-  feature.action(new RegExp(`^${CB.saleCancel}(\\d+)$`), async (ctx) => {
+  feature.action(onButton(CB.saleCancel, 'n'), async (ctx) => {
     const sourceUpdateId = Number(ctx.match[1]);
     if (ctx.session.saleDraft?.sourceUpdateId === sourceUpdateId) delete ctx.session.saleDraft;
     await ctx.answerCbQuery();
