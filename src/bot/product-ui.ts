@@ -9,7 +9,7 @@ import { CB } from './callback-data.js';
 import { amountReason } from './amount-reason.js';
 import type { BotContext } from './context.js';
 import { editOrSend, editTapped, say } from './reply.js';
-import { classifyTelegramError, optional } from './telegram-errors.js';
+import { optional } from './telegram-errors.js';
 
 /**
  * Keyboards, views and replies the new-product wizard and the /produkku

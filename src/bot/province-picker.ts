@@ -1,5 +1,6 @@
 import { Markup } from 'telegraf';
 import { findProvinces, provinceByCode, resolveProvince, type Province } from '../domain/provinces.js';
+import { ECHO_MAX, clipText } from '../domain/text.js';
 import type { BotContext } from './context.js';
 import { say } from './reply.js';
 import { tappedArgs, type StepInput } from './wizard.js';
@@ -26,7 +27,7 @@ export async function pickProvince(ctx: BotContext, input: StepInput, prefix: st
   const candidates = findProvinces(input.text);
   if (candidates.length === 1) return candidates[0];
   if (candidates.length === 0) {
-    await say(ctx, ctx.t.province.notFound(input.text));
+    await say(ctx, ctx.t.province.notFound(clipText(input.text, ECHO_MAX)));
     return undefined;
   }
   const buttons = candidates.slice(0, MAX_CHOICES).map((province) => [Markup.button.callback(province.name, prefix + province.code)]);
