@@ -319,6 +319,20 @@ export class BotApiSimulator {
   }
 
   /**
+   * Makes a bot message older than Telegram's 48-hour edit window (by
+   * default the newest one in the chat): from now on every edit of it
+   * answers 400 "message can't be edited", as Telegram does.
+   */
+  ageMessage(chat: SimChat | SimUser | number, messageId?: number): SimMessage {
+    const state = this.chat(typeof chat === 'number' ? chat : chat.id);
+    const message = messageId === undefined ? state.botMessages.filter((m) => !m.deleted).at(-1) : state.message(messageId);
+    if (!message || message.fromId !== 'bot') throw new Error(`No bot message ${messageId ?? '(newest)'} in chat ${state.id} to age`);
+    message.tooOldToEdit = true;
+    this.emit('note', state.id, `[message #${message.messageId} is now older than 48 hours: edits are refused]`);
+    return message;
+  }
+
+  /**
    * Queues an update (update_id is assigned) for the bot's next getUpdates
    * or webhook POST. Returns the update_id.
    */
@@ -1297,7 +1311,7 @@ export class BotApiSimulator {
     if (id === undefined) throw bad('message identifier is not specified');
     const message = chat.message(id);
     if (!message || message.deleted) throw bad(`message to ${action} not found`);
-    if (action === 'edit' && message.fromId !== 'bot') throw bad("message can't be edited");
+    if (action === 'edit' && (message.fromId !== 'bot' || message.tooOldToEdit)) throw bad("message can't be edited");
     return { chat, message };
   }
 
@@ -1483,6 +1497,13 @@ export class BotApiSimulator {
             data,
           },
         });
+        return id;
+      },
+      inlineCallbackQuery: (user, inlineMessageId, data) => {
+        const id = `${this.botId}${String(this.querySeq++).padStart(6, '0')}`;
+        this.callbackQueries.set(id, { answered: false, user, chatId: undefined });
+        this.emit('tap', undefined, `[${user.name} taps data "${data}" on inline message ${inlineMessageId}]`);
+        this.pushUpdate({ callback_query: { id, from: user.raw, inline_message_id: inlineMessageId, chat_instance: chatInstance(user.id, this.botId), data } });
         return id;
       },
       inlineQuery: (user, query, offset) => {
