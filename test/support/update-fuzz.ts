@@ -22,6 +22,7 @@ export type FuzzKind =
   | 'tap-inline'
   | 'photo'
   | 'inline-query'
+  | 'scenario'
   | 'malformed';
 
 const WEIGHTS: Readonly<Record<FuzzKind, number>> = {
@@ -33,6 +34,7 @@ const WEIGHTS: Readonly<Record<FuzzKind, number>> = {
   'tap-inline': 5,
   photo: 3,
   'inline-query': 4,
+  scenario: 3,
   malformed: 11,
 };
 
@@ -105,8 +107,13 @@ function randomText(rand: () => number): string {
   return Array.from({ length: count }, () => pick(rand, [...WORDS, ...AMOUNTS])).join(' ');
 }
 
-/** Callback data as a forger or a stale client would send it. */
-function forgedData(rand: () => number): string {
+/**
+ * Callback data as a forger or a stale client would send it: half the time a
+ * real button's data with its numbers replaced (right prefix and arity, so
+ * it reaches the handler), else any prefix with random args.
+ */
+function forgedData(rand: () => number, real: readonly string[] = []): string {
+  if (real.length > 0 && rand() < 0.5) return pick(rand, real).replace(/\d+/g, () => pick(rand, NUMBERS));
   const prefix = pick(rand, PREFIXES);
   const roll = rand();
   if (roll < 0.1) return 'x'.repeat(60 + Math.floor(rand() * 40));
@@ -144,6 +151,55 @@ function malformedUpdate(rand: () => number, fuzz: FuzzStage, seq: number): Json
   return pick(rand, variants)();
 }
 
+/** Adds the callback data of every button the bot shows in the fuzz chats. */
+function collectData(fuzz: FuzzStage, seen: string[]): void {
+  const known = new Set(seen);
+  for (const user of [fuzz.exhibitor, fuzz.stranger, fuzz.english, fuzz.stage.official]) {
+    for (const message of [...user.messages(), ...user.messages(fuzz.group)]) {
+      for (const button of inlineButtons(message)) {
+        const data = button.callback_data;
+        if (typeof data === 'string' && !known.has(data)) {
+          known.add(data);
+          seen.push(data);
+        }
+      }
+    }
+  }
+}
+
+const huge = (rand: () => number) => pick(rand, ['x', 'é', '🙂', 'Jawa Timur ']).repeat(4200 + Math.floor(rand() * 900));
+
+/**
+ * Short scripted paths to the deep steps random text rarely reaches, ending
+ * in an oversized or odd answer (each action is one update, counted as one).
+ */
+const SCENARIOS: readonly ((fuzz: FuzzStage, rand: () => number) => Promise<void>)[] = [
+  // The sale wizard's last step (the buyer's province) answered with more than 4,096 characters.
+  async ({ exhibitor }, rand) => {
+    await exhibitor.send('/lapor');
+    await exhibitor.send('1 jt');
+    await exhibitor.tap(/Investasi|Investment/);
+    await exhibitor.tap(/Lewati|Skip/);
+    await exhibitor.send('3');
+    await exhibitor.send('PT Maju');
+    await exhibitor.send(huge(rand));
+    await exhibitor.send('/batal');
+  },
+  // Registration's province step, the same.
+  async ({ stranger }, rand) => {
+    await stranger.send('/daftar');
+    await stranger.send('Usaha Tamu');
+    await stranger.send('makanan');
+    await stranger.send(huge(rand));
+    await stranger.send('/batal');
+  },
+  // /cari and /lapor with oversized payloads.
+  async ({ exhibitor }, rand) => {
+    await exhibitor.send(`/cari ${huge(rand)}`);
+    await exhibitor.send(`/lapor 1jt ${huge(rand)}`);
+  },
+];
+
 /** Runs `count` fuzzed updates; returns how many of each kind were sent. */
 export async function runFuzz(fuzz: FuzzStage, seed: number, count: number): Promise<Record<FuzzKind, number>> {
   const rand = seededRandom(seed);
@@ -152,7 +208,10 @@ export async function runFuzz(fuzz: FuzzStage, seed: number, count: number): Pro
   const counts = Object.fromEntries(kinds.map((kind) => [kind, 0])) as Record<FuzzKind, number>;
   const { sim } = fuzz.stage.bot;
   const people = [fuzz.exhibitor, fuzz.stranger, fuzz.english, fuzz.stage.official];
+  // Every callback data the bot has shown so far: the material forged and inline taps are made of.
+  const seenData: string[] = [];
   for (let seq = 0; seq < count; seq++) {
+    if (seq % 20 === 0) collectData(fuzz, seenData);
     let roll = rand() * total;
     const kind = kinds.find((candidate) => (roll -= WEIGHTS[candidate]) < 0) ?? 'text';
     counts[kind] += 1;
@@ -185,10 +244,17 @@ export async function runFuzz(fuzz: FuzzStage, seed: number, count: number): Pro
       }
       case 'tap-forged':
         if (user.messages(inGroup ? fuzz.group : undefined).length === 0) await user.send('/bantuan', chat);
-        await user.tapData(forgedData(rand), chat);
+        await user.tapData(forgedData(rand, seenData), chat);
         break;
       case 'tap-inline':
-        await user.tapInline(rand() < 0.5 ? forgedData(rand) : pick(rand, PREFIXES));
+        // Real data from the bot's own buttons reaches the handlers, which must not try to reply in a chat there is none of.
+        await user.tapInline(rand() < 0.6 && seenData.length > 0 ? pick(rand, seenData) : forgedData(rand, seenData));
+        break;
+      case 'scenario':
+        // A path the random taps before it have blocked (the mission closed, say) ends early; that is not the bot's error.
+        await pick(rand, SCENARIOS)(fuzz, rand).catch((error: unknown) => {
+          if (!(error instanceof Error && error.message.includes('found no inline button'))) throw error;
+        });
         break;
       case 'photo':
         await user.sendPhoto({ caption: randomText(rand).slice(0, 1024), ...chat });
