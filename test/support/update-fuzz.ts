@@ -198,6 +198,17 @@ const SCENARIOS: readonly ((fuzz: FuzzStage, rand: () => number) => Promise<void
     await exhibitor.send(`/cari ${huge(rand)}`);
     await exhibitor.send(`/lapor 1jt ${huge(rand)}`);
   },
+  // Officials' commands that quote their argument back, with oversized ones.
+  async ({ stage }, rand) => {
+    const command = pick(rand, ['pengumuman', 'target', 'verifikasi', 'batal', 'undang', 'peserta', 'langganan', 'ringkasan']);
+    await stage.official.send(`/${command} ${huge(rand)}`);
+  },
+  // A new product whose every answer is oversized.
+  async ({ exhibitor }, rand) => {
+    await exhibitor.send('/produk_baru');
+    for (let step = 0; step < 4; step++) await exhibitor.send(huge(rand));
+    await exhibitor.send('/batal');
+  },
 ];
 
 /** Runs `count` fuzzed updates; returns how many of each kind were sent. */

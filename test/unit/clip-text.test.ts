@@ -1,4 +1,7 @@
+import { Telegram } from 'telegraf';
 import { describe, expect, it } from 'vitest';
+import { guardCalls } from '../../src/bot/telegram-calls.js';
+import { createLogger } from '../../src/logger.js';
 import { ECHO_MAX, TELEGRAM_LIMITS, clipText } from '../../src/domain/text.js';
 import { escapeHtml } from '../../src/i18n/index.js';
 
@@ -29,5 +32,23 @@ describe('clipText: cut to Telegram limits in UTF-16 units, never inside a graph
   it('escapes after clipping, so no HTML entity is cut in half', () => {
     const echoed = escapeHtml(clipText('&'.repeat(ECHO_MAX * 2), ECHO_MAX));
     expect(echoed).toBe(`${'&amp;'.repeat(ECHO_MAX - 1)}…`);
+  });
+});
+
+describe('Bot API calls: a callback answer over 200 characters is cut to fit, not refused', () => {
+  it.each([
+    ['x'.repeat(300), 200],
+    ['🙂'.repeat(150), 199],
+    ['short', 5],
+  ])('%#: answerCallbackQuery text → %i UTF-16 units', async (text, length) => {
+    const telegram = new Telegram('123:test-token');
+    const sent: { text?: string }[] = [];
+    telegram.callApi = (async (_method: string, payload: { text?: string }) => {
+      sent.push(payload);
+      return true;
+    }) as unknown as Telegram['callApi'];
+    guardCalls(telegram, createLogger({ level: 'silent' }));
+    await telegram.answerCbQuery('q1', text);
+    expect(sent[0]?.text).toHaveLength(length);
   });
 });
