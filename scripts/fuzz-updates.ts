@@ -25,17 +25,20 @@ for (const provider of TEST_PROVIDERS) {
   const fuzz = await startFuzzStage(provider, 9100);
   const started = Date.now();
   try {
+    const acknowledgedBefore = fuzz.stage.bot.sim.acknowledged;
     const kinds = await runFuzz(fuzz, seed, count);
+    const updates = fuzz.stage.bot.sim.acknowledged - acknowledgedBefore;
     const sorry = fuzz.stage.bot.sim.callsOf('sendMessage').filter((call) => GANGGUAN.test(String(call.params.text ?? ''))).length;
     const probe = fuzz.stage.bot.sim.user({ id: 9999, firstName: 'Probe' });
     await probe.send('/start');
     const alive = /Halo, <b>Probe<\/b>|Hello, <b>Probe<\/b>|Halo, Probe|Hello, Probe/.test(probe.lastText() ?? '');
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`${provider}: ${count} updates (seed ${seed}) in ${seconds} s`);
+    const steps = Object.values(kinds).reduce((sum, n) => sum + n, 0);
+    console.log(`${provider}: ${updates} updates delivered in ${steps} fuzz steps (seed ${seed}) in ${seconds} s`);
     console.log(`  error-level log lines: ${fuzz.errors.lines.length} (goal 0)`);
     console.log(`  "something went wrong" replies: ${sorry}`);
     console.log(`  /start answered afterwards: ${alive ? 'yes' : 'NO'}`);
-    console.log(`  updates per kind: ${Object.entries(kinds).map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
+    console.log(`  fuzz steps per kind: ${Object.entries(kinds).map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
     for (const line of fuzz.errors.lines.slice(0, 10)) console.log(`  ! ${line.slice(0, 400)}`);
     if (fuzz.errors.lines.length > 0 || !alive) failed = true;
   } finally {

@@ -16,8 +16,9 @@ describe.each(TEST_PROVIDERS)('fuzzed updates (%s)', (provider) => {
   afterAll(async () => fuzz?.stop());
 
   it('handles 150 random and malformed updates without an error line, then still answers /start', async () => {
+    const before = fuzz.stage.bot.sim.acknowledged;
     const kinds = await runFuzz(fuzz, 7, 150);
-    expect(Object.values(kinds).reduce((sum, n) => sum + n, 0)).toBe(150);
+    expect(fuzz.stage.bot.sim.acknowledged - before).toBeGreaterThanOrEqual(150);
     // Every kind was exercised, so a passing run means something.
     for (const [kind, count] of Object.entries(kinds)) expect(count, kind).toBeGreaterThan(0);
     expect(fuzz.errors.lines).toEqual([]);
