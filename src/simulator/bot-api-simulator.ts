@@ -79,8 +79,8 @@ export interface FaultMix {
   seed?: number;
 }
 
-/** A small deterministic generator (mulberry32), so a fault mix can be replayed. */
-function seededRandom(seed: number): () => number {
+/** A small deterministic generator (mulberry32), so a fault mix (or a fuzz run) can be replayed. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

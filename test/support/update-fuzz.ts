@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { CB } from '../../src/bot/callback-data.js';
 import { COMMANDS } from '../../src/bot/commands.js';
-import { inlineButtons, type JsonObject, type SimChat, type SimUser } from '../../src/simulator/index.js';
+import { inlineButtons, seededRandom, type JsonObject, type SimChat, type SimUser } from '../../src/simulator/index.js';
 import type { Provider } from '../../src/db/schema-files.js';
 import { startSaleStage, type SaleStage } from './sale-stage.js';
 
@@ -37,18 +37,6 @@ const WEIGHTS: Readonly<Record<FuzzKind, number>> = {
   scenario: 3,
   malformed: 11,
 };
-
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Log lines at error level or above (pino: 50 error, 60 fatal), kept for the report. */
 export class ErrorLines extends Writable {
