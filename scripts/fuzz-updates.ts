@@ -20,6 +20,16 @@ const count = option('--count', 2000);
 const seed = option('--seed', 20261126);
 const GANGGUAN = /gangguan|something went wrong/i;
 
+/** An error line as update id and the end of its message (Prisma's messages put the cause last). */
+function describeLine(line: string): string {
+  try {
+    const parsed = JSON.parse(line) as { update_id?: number; msg?: string; err?: { message?: string } };
+    return `update ${parsed.update_id ?? '?'}: ${parsed.msg ?? ''}: ${(parsed.err?.message ?? '').slice(-300)}`;
+  } catch {
+    return line.slice(0, 400);
+  }
+}
+
 let failed = false;
 for (const provider of TEST_PROVIDERS) {
   const fuzz = await startFuzzStage(provider, 9100);
@@ -39,7 +49,7 @@ for (const provider of TEST_PROVIDERS) {
     console.log(`  "something went wrong" replies: ${sorry}`);
     console.log(`  /start answered afterwards: ${alive ? 'yes' : 'NO'}`);
     console.log(`  fuzz steps per kind: ${Object.entries(kinds).map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
-    for (const line of fuzz.errors.lines.slice(0, 10)) console.log(`  ! ${line.slice(0, 400)}`);
+    for (const line of fuzz.errors.lines.slice(0, 10)) console.log(`  ! ${describeLine(line)}`);
     if (fuzz.errors.lines.length > 0 || !alive) failed = true;
   } finally {
     await fuzz.stop();

@@ -9,7 +9,7 @@ import { describeError, optional } from './telegram-errors.js';
 import { guardCalls } from './telegram-calls.js';
 import { say } from './reply.js';
 import { trackChats } from './features/subscriptions.js';
-import { createFallbackFeature, declineInlineButtons } from './features/fallback.js';
+import { createFallbackFeature, declineInlineButtons, dropNulCharacters } from './features/fallback.js';
 
 export interface BotOptions {
   token: string;
@@ -33,6 +33,7 @@ export function createBot(options: BotOptions, deps: BotDeps): Telegraf<BotConte
   bot.use(contextMiddleware(deps));
   // Before the session: a button on an inline message belongs to no chat.
   bot.use(declineInlineButtons);
+  bot.use(dropNulCharacters);
   // Which chats are reachable, for the outbox: before any feature can end the update.
   bot.use(trackChats);
   bot.use(

@@ -199,4 +199,13 @@ describe.each(TEST_PROVIDERS)('bad input (%s)', (provider) => {
     expect(await snapshot()).toEqual(before);
     expect(sorryCount()).toBe(0);
   });
+
+  it('saves text with a NUL character (PostgreSQL refuses it in text) without it, as typed otherwise', async () => {
+    stage.advance(MINUTE);
+    await sri.send('/lapor 1jt kopi\u0000 luwak');
+    await sri.tap('✅ Simpan');
+    expect(sri.lastText()).toMatch(/Tersimpan \(laporan #\d+\): Rp1\.000\.000 — kopi luwak/);
+    expect((await snapshot()).reports.at(-1)).toMatchObject({ productText: 'kopi luwak', amount: 1_000_000n });
+    expect(sorryCount()).toBe(0);
+  });
 });

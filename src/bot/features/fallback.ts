@@ -11,6 +11,18 @@ import { draftFromLine, offerSaleDraft } from './sale-report.js';
 const KNOWN_COMMANDS = new Set(COMMANDS.flatMap((command) => [command.id, command.en]));
 
 /**
+ * Drops NUL characters from what a user typed, before any feature reads it:
+ * PostgreSQL refuses them in text columns (SQLite keeps them), so a product
+ * name or a sale line with one would fail to save on one database only.
+ */
+export const dropNulCharacters: MiddlewareFn<BotContext> = (ctx, next) => {
+  const message = ctx.message as { text?: string; caption?: string } | undefined;
+  if (message?.text?.includes('\u0000')) message.text = message.text.replaceAll('\u0000', '');
+  if (message?.caption?.includes('\u0000')) message.caption = message.caption.replaceAll('\u0000', '');
+  return next();
+};
+
+/**
  * A button on an inline message (`@bot kopi` shared in another chat) has no
  * chat of the bot's to answer in: the bot's own inline results carry only a
  * link, so such a tap is forged or stale. Declined politely before anything
