@@ -80,3 +80,50 @@ export const CB = {
   inquiryAccept: 'iq:ok:',
   inquiryDecline: 'iq:no:',
 } as const;
+
+/**
+ * One piece of callback data after its prefix: `'n'` a number (an id, an
+ * update id, a page, a choice), `'w'` a code word (a category, a province
+ * code, a field), or a list of the exact words allowed.
+ */
+export type CallbackArg = 'n' | 'w' | readonly string[];
+
+/**
+ * The largest number callback data may carry: ids are 32-bit integers in
+ * the database (and Telegram's update ids fit too). A forged button with
+ * `99999999999999999999` must be "no longer valid", not a database error.
+ */
+export const MAX_CALLBACK_NUMBER = 2_147_483_647;
+
+const ARG_SOURCE = { n: '(\\d{1,10})', w: '([A-Za-z0-9_]{1,32})' } as const;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const patterns = new Map<string, RegExp>();
+
+/**
+ * The one parser of callback data: `prefix` then the args joined by `:`,
+ * every number within bounds. Returns the match (index 0 the whole data,
+ * then one string per arg) or null for anything else (wrong arity, a sign,
+ * a letter in a number, an unknown word, data over 64 bytes).
+ */
+export function parseCallback(data: string | undefined, prefix: string, ...args: CallbackArg[]): RegExpExecArray | null {
+  if (data === undefined || Buffer.byteLength(data) > 64) return null;
+  const key = JSON.stringify([prefix, args]);
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    const parts = args.map((arg) => (typeof arg === 'string' ? ARG_SOURCE[arg] : `(${arg.map(escapeRegExp).join('|')})`));
+    pattern = new RegExp(`^${escapeRegExp(prefix)}${parts.join(':')}$`);
+    patterns.set(key, pattern);
+  }
+  const match = pattern.exec(data);
+  if (!match) return null;
+  const inBounds = args.every((arg, index) => arg !== 'n' || Number(match[index + 1]) <= MAX_CALLBACK_NUMBER);
+  return inBounds ? match : null;
+}
+
+/**
+ * A trigger for `composer.action(...)` built on parseCallback: a button
+ * that does not parse falls through to the "no longer valid" answer.
+ */
+export function onButton(prefix: string, ...args: CallbackArg[]): (data: string) => RegExpExecArray | null {
+  return (data) => parseCallback(data, prefix, ...args);
+}

@@ -9,6 +9,7 @@ import { describeError, optional } from './telegram-errors.js';
 import { guardCalls } from './telegram-calls.js';
 import { say } from './reply.js';
 import { trackChats } from './features/subscriptions.js';
+import { createFallbackFeature, declineInlineButtons, dropNulCharacters } from './features/fallback.js';
 
 export interface BotOptions {
   token: string;
@@ -30,6 +31,9 @@ export function createBot(options: BotOptions, deps: BotDeps): Telegraf<BotConte
   });
 
   bot.use(contextMiddleware(deps));
+  // Before the session: a button on an inline message belongs to no chat.
+  bot.use(declineInlineButtons);
+  bot.use(dropNulCharacters);
   // Which chats are reachable, for the outbox: before any feature can end the update.
   bot.use(trackChats);
   bot.use(
@@ -41,8 +45,7 @@ export function createBot(options: BotOptions, deps: BotDeps): Telegraf<BotConte
   bot.use(wizardGuard);
   bot.use(new Scenes.Stage<BotContext>(createScenes()).middleware());
   for (const feature of createFeatures()) bot.use(feature);
-  // A button no handler claimed: from a finished wizard or an old message. Answer it, or the phone spins.
-  bot.on('callback_query', (ctx) => ctx.answerCbQuery(ctx.t.common.staleButton));
+  bot.use(createFallbackFeature());
 
   bot.catch(async (error, ctx) => {
     // Cut short by a stop: the update is handed back and handled again after the restart; nobody is told it failed.

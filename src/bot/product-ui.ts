@@ -8,8 +8,8 @@ import type { ProductView } from '../i18n/messages/products.js';
 import { CB } from './callback-data.js';
 import { amountReason } from './amount-reason.js';
 import type { BotContext } from './context.js';
-import { editTapped, say } from './reply.js';
-import { classifyTelegramError, optional } from './telegram-errors.js';
+import { editOrSend, editTapped, say } from './reply.js';
+import { optional } from './telegram-errors.js';
 
 /**
  * Keyboards, views and replies the new-product wizard and the /produkku
@@ -133,12 +133,11 @@ export async function showInPlace(ctx: BotContext, text: SafeHtml, photoFileId: 
   if (tapped && !tappedPhoto && !photoFileId) return editTapped(ctx, text, keyboard);
   // The same photo: only the caption changes. A replaced photo needs a new message (no editMessageMedia here).
   if (tapped && tappedPhoto && tappedPhoto === photoFileId) {
-    try {
-      await ctx.editMessageCaption(text.value, { parse_mode: 'HTML', ...keyboard });
-    } catch (error) {
-      if (classifyTelegramError(error).action !== 'not_modified') throw error;
-    }
-    return;
+    return editOrSend(
+      ctx,
+      () => ctx.editMessageCaption(text.value, { parse_mode: 'HTML', ...keyboard }),
+      () => sendCard(ctx, text, photoFileId, keyboard),
+    );
   }
   await clearTappedButtons(ctx);
   await sendCard(ctx, text, photoFileId, keyboard);

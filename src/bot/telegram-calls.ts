@@ -1,6 +1,7 @@
 import { TelegramError, type Telegram } from 'telegraf';
 import { INTERACTIVE_BUDGET, onCallFailure, type CallBudget } from '../domain/call-policy.js';
 import { deadline } from '../deadline.js';
+import { TELEGRAM_LIMITS, clipText } from '../domain/text.js';
 import type { Logger } from '../logger.js';
 import { classifyTelegramError, describeError } from './telegram-errors.js';
 
@@ -44,7 +45,8 @@ type CallApi = Telegram['callApi'];
 export function guardCalls(telegram: Telegram, log: Logger, options: CallGuardOptions = {}): Telegram {
   const budget = options.budget ?? INTERACTIVE_BUDGET;
   const original: CallApi = telegram.callApi.bind(telegram);
-  const guarded = async (method: string, payload: unknown, extra: { signal?: AbortSignal } = {}): Promise<unknown> => {
+  const guarded = async (method: string, rawPayload: unknown, extra: { signal?: AbortSignal } = {}): Promise<unknown> => {
+    const payload = fitPayload(method, rawPayload);
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       const timeout = UPLOAD_METHODS.has(method) ? (options.uploadTimeoutMs ?? DEFAULT_UPLOAD_TIMEOUT_MS) : (options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS);
@@ -71,6 +73,16 @@ export function guardCalls(telegram: Telegram, log: Logger, options: CallGuardOp
   };
   telegram.callApi = guarded as CallApi;
   return telegram;
+}
+
+/**
+ * A callback answer is plain text that Telegram refuses over 200 characters
+ * (a toast naming a long business name, say): cut to fit, never refused.
+ */
+function fitPayload(method: string, payload: unknown): unknown {
+  if (method !== 'answerCallbackQuery' || typeof payload !== 'object' || payload === null) return payload;
+  const { text } = payload as { text?: unknown };
+  return typeof text === 'string' ? { ...payload, text: clipText(text, TELEGRAM_LIMITS.callbackAnswer) } : payload;
 }
 
 /** Waits, unless the signal fires first; true when the full wait passed. */

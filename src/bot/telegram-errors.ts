@@ -23,6 +23,18 @@ export function classifyTelegramError(error: unknown): TelegramErrorAction {
 }
 
 /**
+ * An edit Telegram refuses because its message is gone or frozen: deleted,
+ * older than 48 hours, or not the bot's. The caller sends a new message.
+ */
+export function isEditTargetGone(error: unknown): boolean {
+  return (
+    error instanceof TelegramError &&
+    error.code === 400 &&
+    /message to edit not found|message can't be edited|message to be edited not found|MESSAGE_ID_INVALID/i.test(error.description)
+  );
+}
+
+/**
  * Runs a call that is nice to have (setMyCommands, a chat action, answering a
  * callback query): a failure is logged and never stops the caller.
  */

@@ -1,6 +1,6 @@
 import { Markup, type MiddlewareFn } from 'telegraf';
 import type { BotContext } from './context.js';
-import { CB } from './callback-data.js';
+import { CB, parseCallback, type CallbackArg } from './callback-data.js';
 import { say } from './reply.js';
 import { optional } from './telegram-errors.js';
 
@@ -59,6 +59,11 @@ export async function readInput(ctx: BotContext): Promise<StepInput> {
   if (message && 'text' in message) return { type: 'text', text: message.text.trim() };
   if (message && 'contact' in message) return { type: 'contact', phone: message.contact.phone_number, userId: message.contact.user_id };
   return { type: 'other' };
+}
+
+/** The args of a tapped button (parseCallback), or null when the answer is not that button or does not parse. */
+export function tappedArgs(input: { type: string; data?: string }, prefix: string, ...args: CallbackArg[]): RegExpExecArray | null {
+  return input.type === 'button' ? parseCallback(input.data, prefix, ...args) : null;
 }
 
 /** A one-row inline keyboard with the wizard's cancel button, for steps that ask for text. */

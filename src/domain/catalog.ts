@@ -1,6 +1,7 @@
 import type { Category } from './categories.js';
 import type { MissionStatus } from './entities.js';
 import type { SearchDocument } from './search.js';
+import { clipText } from './text.js';
 
 /**
  * The buyer's view of a product: the listing with the exhibitor it belongs
@@ -86,11 +87,11 @@ export function parseProductId(text: string): number | undefined {
 
 /** Telegram allows 1024 characters in a caption; a long description is cut at a word boundary to fit. */
 export function truncateText(text: string, max: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  const cut = chars.slice(0, Math.max(0, max - 1)).join('');
+  const clipped = clipText(text, max);
+  if (clipped === text) return text;
+  const cut = clipped.slice(0, -1);
   // A cut that ends where a word ends needs no backing off to the previous space.
-  if (/\s/.test(chars[max - 1] ?? '')) return `${cut.trimEnd()}…`;
+  if (/\s/.test(text.charAt(cut.length))) return `${cut.trimEnd()}…`;
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -79,8 +79,8 @@ export interface FaultMix {
   seed?: number;
 }
 
-/** A small deterministic generator (mulberry32), so a fault mix can be replayed. */
-function seededRandom(seed: number): () => number {
+/** A small deterministic generator (mulberry32), so a fault mix (or a fuzz run) can be replayed. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -318,6 +318,20 @@ export class BotApiSimulator {
     const state = this.chat(typeof chat === 'number' ? chat : chat.id);
     state.botKicked = true;
     this.emit('note', state.id, `[bot was removed from ${state.title}]`);
+  }
+
+  /**
+   * Makes a bot message older than Telegram's 48-hour edit window (by
+   * default the newest one in the chat): from now on every edit of it
+   * answers 400 "message can't be edited", as Telegram does.
+   */
+  ageMessage(chat: SimChat | SimUser | number, messageId?: number): SimMessage {
+    const state = this.chat(typeof chat === 'number' ? chat : chat.id);
+    const message = messageId === undefined ? state.botMessages.filter((m) => !m.deleted).at(-1) : state.message(messageId);
+    if (!message || message.fromId !== 'bot') throw new Error(`No bot message ${messageId ?? '(newest)'} in chat ${state.id} to age`);
+    message.tooOldToEdit = true;
+    this.emit('note', state.id, `[message #${message.messageId} is now older than 48 hours: edits are refused]`);
+    return message;
   }
 
   /**
@@ -1310,7 +1324,7 @@ export class BotApiSimulator {
     if (id === undefined) throw bad('message identifier is not specified');
     const message = chat.message(id);
     if (!message || message.deleted) throw bad(`message to ${action} not found`);
-    if (action === 'edit' && message.fromId !== 'bot') throw bad("message can't be edited");
+    if (action === 'edit' && (message.fromId !== 'bot' || message.tooOldToEdit)) throw bad("message can't be edited");
     return { chat, message };
   }
 
@@ -1496,6 +1510,13 @@ export class BotApiSimulator {
             data,
           },
         });
+        return id;
+      },
+      inlineCallbackQuery: (user, inlineMessageId, data) => {
+        const id = `${this.botId}${String(this.querySeq++).padStart(6, '0')}`;
+        this.callbackQueries.set(id, { answered: false, user, chatId: undefined });
+        this.emit('tap', undefined, `[${user.name} taps data "${data}" on inline message ${inlineMessageId}]`);
+        this.pushUpdate({ callback_query: { id, from: user.raw, inline_message_id: inlineMessageId, chat_instance: chatInstance(user.id, this.botId), data } });
         return id;
       },
       inlineQuery: (user, query, offset) => {

@@ -2,7 +2,7 @@
  * Public API of the Bot API simulator: a local fake Telegram server for
  * end-to-end tests and the demo (point `TELEGRAM_API_ROOT` at `sim.start()`).
  */
-export { BotApiSimulator } from './bot-api-simulator.js';
+export { BotApiSimulator, seededRandom } from './bot-api-simulator.js';
 export { ChatState } from './chat-state.js';
 export type { SimChatType } from './chat-state.js';
 export { SimChat, SimUser, inlineButtons } from './sim-user.js';

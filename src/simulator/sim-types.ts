@@ -86,6 +86,8 @@ export interface SimMessage {
   /** How many times the bot edited it. */
   edited: number;
   deleted: boolean;
+  /** Older than Telegram's 48 hours (see `ageMessage`): edits answer 400 "message can't be edited". */
+  tooOldToEdit?: boolean;
   /** The Telegram `Message` object as the bot would receive it now. */
   raw: JsonObject;
 }

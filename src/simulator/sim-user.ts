@@ -15,6 +15,8 @@ export interface UserHost {
   userMessage(user: SimUser, chat: ChatState, content: JsonObject): SimMessage;
   /** Queues a callback query; returns its id. */
   callbackQuery(user: SimUser, chat: ChatState, message: SimMessage, data: string, label: string): string;
+  /** Queues a callback query from a button on an inline message (no `message`, only `inline_message_id`); returns its id. */
+  inlineCallbackQuery(user: SimUser, inlineMessageId: string, data: string): string;
   /** Queues an inline query; returns its id. */
   inlineQuery(user: SimUser, query: string, offset: string): string;
   callbackAnswer(queryId: string): JsonObject | undefined;
@@ -281,20 +283,21 @@ export class SimUser {
     return this.sendTap(state, message, data, `data "${data}"`);
   }
 
+  /**
+   * Taps a button with `data` on an inline message (a result of `@bot …`
+   * sent into some chat): Telegram then sends `inline_message_id` and no
+   * `message`. Resolves with the bot's answer to the tap.
+   */
+  async tapInline(data: string, inlineMessageId = 'AgAAAFsim-inline-message'): Promise<Omit<TapResult, 'message'>> {
+    const queryId = this.host.inlineCallbackQuery(this, inlineMessageId, data);
+    await this.host.settled();
+    return { data, ...answerOf(this.host.callbackAnswer(queryId)) };
+  }
+
   private async sendTap(state: ChatState, message: SimMessage, data: string, label: string): Promise<TapResult> {
     const queryId = this.host.callbackQuery(this, state, message, data, label);
     await this.host.settled();
-    const answer = this.host.callbackAnswer(queryId);
-    const result: TapResult = { message, data };
-    if (answer) {
-      const picked: NonNullable<TapResult['answer']> = {};
-      if (typeof answer.text === 'string') picked.text = answer.text;
-      if (typeof answer.show_alert === 'boolean') picked.show_alert = answer.show_alert;
-      if (typeof answer.url === 'string') picked.url = answer.url;
-      if (typeof answer.cache_time === 'number') picked.cache_time = answer.cache_time;
-      result.answer = picked;
-    }
-    return result;
+    return { message, data, ...answerOf(this.host.callbackAnswer(queryId)) };
   }
 
   /** Types `@bot query` in any chat; resolves with the bot's answer, if any. */
@@ -332,6 +335,17 @@ export class SimUser {
 }
 
 /** All inline buttons of a message, row by row. */
+/** The parts of a callback answer a test asserts on. */
+function answerOf(answer: JsonObject | undefined): Pick<TapResult, 'answer'> {
+  if (!answer) return {};
+  const picked: NonNullable<TapResult['answer']> = {};
+  if (typeof answer.text === 'string') picked.text = answer.text;
+  if (typeof answer.show_alert === 'boolean') picked.show_alert = answer.show_alert;
+  if (typeof answer.url === 'string') picked.url = answer.url;
+  if (typeof answer.cache_time === 'number') picked.cache_time = answer.cache_time;
+  return { answer: picked };
+}
+
 export function inlineButtons(message: SimMessage): SimInlineButton[] {
   const rows = message.replyMarkup?.inline_keyboard;
   if (!Array.isArray(rows)) return [];

@@ -303,10 +303,11 @@ describe.each(TEST_PROVIDERS)('sale wizard (%s)', (provider) => {
     await user.send('PT Maju');
     await user.tap('✖️ Batal');
     expect(user.lastText()).toBe(cancelled);
-    // Out of the wizard: an answer-looking message gets no reply.
+    // Out of the wizard: an answer-looking message is not a step any more; it gets a one-line hint.
     const count = user.messages().length;
     await user.send('Banten');
-    expect(user.messages()).toHaveLength(count);
+    expect(user.messages()).toHaveLength(count + 1);
+    expect(user.lastText()).toContain('Saya belum paham pesan ini. Untuk melapor penjualan');
     expect(await reportCount()).toBe(before);
   });
 
@@ -350,7 +351,9 @@ describe.each(TEST_PROVIDERS)('sale wizard (%s)', (provider) => {
     await guest.send('/lapor');
     expect(guest.lastText()).toContain('Daftarkan usaha Anda dulu dengan /daftar');
     await guest.send('1 jt');
-    expect(guest.messages()).toHaveLength(1);
+    // Not a report: a stranger's loose text gets the hint, no wizard step.
+    expect(guest.messages()).toHaveLength(2);
+    expect(guest.lastText()).toBe('Saya belum paham pesan ini. Ketik /bantuan untuk melihat apa yang bisa saya bantu.');
 
     const group = stage.bot.sim.group({ title: 'UMKM Jatim', botIsAdmin: true });
     await sri.send('/lapor', { chat: group });

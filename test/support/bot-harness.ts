@@ -32,6 +32,8 @@ export interface TestBotOptions {
   mode?: 'polling' | 'webhook';
   /** Tuning of the inbox workers and of the handlers' Bot API calls. */
   app?: Pick<AppOptions, 'inbox' | 'calls' | 'jobs'>;
+  /** Where the bot's log lines go, at which level (default: TEST_LOG_LEVEL or silent, to stdout). */
+  log?: { level: string; destination: NodeJS.WritableStream };
 }
 
 export const TEST_WEBHOOK_SECRET = 'test-webhook-secret_0123456789';
@@ -49,9 +51,9 @@ export async function startTestBot(provider: Provider, options: TestBotOptions =
     DATABASE_URL: database.url,
     PORT: String(port),
     ADMIN_TELEGRAM_IDS: [OFFICIAL_ID, ...(options.adminIds ?? [])].join(','),
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: options.log?.level ?? process.env.TEST_LOG_LEVEL ?? 'silent',
   });
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: [sim.token] });
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: [sim.token], ...(options.log ? { destination: options.log.destination } : {}) });
   let unprobe = (): void => undefined;
   const launch = async () => {
     const started = await startApp({ config: { ...config, BOT_TOKEN: sim.token }, logger, ...(options.now ? { now: options.now } : {}), ...options.app });

@@ -5,7 +5,7 @@ import type { Catalogue } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import { requireOfficial } from '../access.js';
 import { catalogueFor } from '../admin-presenters.js';
-import { CB } from '../callback-data.js';
+import { CB, onButton } from '../callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { requireOfficialTap } from '../official-guard.js';
@@ -47,7 +47,7 @@ export function createAnnounceFeature(): Composer<BotContext> {
     );
   });
 
-  feature.action(new RegExp(`^${CB.announceSend}(\\d+)$`), requireOfficialTap, async (ctx) => {
+  feature.action(onButton(CB.announceSend, 'n'), requireOfficialTap, async (ctx) => {
     const updateId = Number(ctx.match[1]);
     const draft = ctx.session.announceDraft;
     // The update id of the /pengumuman message names the announcement: unique, and the same for a double tap.
@@ -89,7 +89,7 @@ export function createAnnounceFeature(): Composer<BotContext> {
     }
   });
 
-  feature.action(new RegExp(`^${CB.announceCancel}(\\d+)$`), requireOfficialTap, async (ctx) => {
+  feature.action(onButton(CB.announceCancel, 'n'), requireOfficialTap, async (ctx) => {
     const updateId = Number(ctx.match[1]);
     if (ctx.session.announceDraft?.updateId === updateId) delete ctx.session.announceDraft;
     await optional(ctx.log, 'answerCbQuery', () => ctx.answerCbQuery());

@@ -2,7 +2,7 @@ import { Composer, Markup } from 'telegraf';
 import { isCategory, matchCategory } from '../../domain/categories.js';
 import { CATALOG_PAGE_SIZE, isAvailable, parseProductId, PRODUCT_START_PREFIX, type CatalogProduct } from '../../domain/catalog.js';
 import type { Mission } from '../../domain/entities.js';
-import { CB } from '../callback-data.js';
+import { CB, onButton } from '../callback-data.js';
 import { categoryLabel, productButton, productLineView, showProductCard, showScreen } from '../catalog-views.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
@@ -34,14 +34,14 @@ export function createCatalogFeature(): Composer<BotContext> {
     return showCategories(ctx, mission, 'replace');
   });
 
-  feature.action(new RegExp(`^${CB.catalogList}([a-z]{1,20}):(\\d{1,4})$`), async (ctx) => {
+  feature.action(onButton(CB.catalogList, 'w', 'n'), async (ctx) => {
     const [, category = '', page = '1'] = ctx.match;
     const mission = await ctx.activeMission();
     if (!mission || !isCategory(category)) return ctx.answerCbQuery(ctx.t.common.staleButton);
     return showList(ctx, mission, category, Number(page), 'replace');
   });
 
-  feature.action(new RegExp(`^${CB.catalogProduct}(\\d{1,9}):(\\d{1,4})$`), async (ctx) => {
+  feature.action(onButton(CB.catalogProduct, 'n', 'n'), async (ctx) => {
     const product = await availableProduct(ctx, Number(ctx.match[1]));
     if (!product) return ctx.answerCbQuery(ctx.t.catalog.productGone);
     await ctx.answerCbQuery();

@@ -4,7 +4,7 @@ import { isCategory } from '../../domain/categories.js';
 import type { Mission } from '../../domain/entities.js';
 import { requireOfficial } from '../access.js';
 import { catalogueFor } from '../admin-presenters.js';
-import { CB } from '../callback-data.js';
+import { CB, onButton } from '../callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { requireOfficialTap } from '../official-guard.js';
@@ -32,7 +32,7 @@ export function createExhibitorsAdminFeature(): Composer<BotContext> {
     return say(ctx, page.text, page.keyboard);
   });
 
-  feature.action(new RegExp(`^${CB.exhibitorPage}(\\d+)$`), requireOfficialTap, async (ctx) => {
+  feature.action(onButton(CB.exhibitorPage, 'n'), requireOfficialTap, async (ctx) => {
     await optional(ctx.log, 'answerCbQuery', () => ctx.answerCbQuery());
     const mission = await ctx.activeMission();
     if (!mission) return editTapped(ctx, ctx.t.common.noActiveMission);
@@ -40,7 +40,7 @@ export function createExhibitorsAdminFeature(): Composer<BotContext> {
     return editTapped(ctx, page.text, page.keyboard);
   });
 
-  feature.action(new RegExp(`^${CB.exhibitorVerify}(\\d+):(\\d+)$`), requireOfficialTap, async (ctx) => {
+  feature.action(onButton(CB.exhibitorVerify, 'n', 'n'), requireOfficialTap, async (ctx) => {
     const mission = await ctx.activeMission();
     const exhibitorId = Number(ctx.match[1]);
     const exhibitor = await ctx.deps.repos.exhibitors.findById(exhibitorId);

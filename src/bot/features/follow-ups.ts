@@ -1,7 +1,7 @@
 import { Composer, Scenes } from 'telegraf';
 import { checkRealisedAmount, realisedAmountOf, type FollowUpReport } from '../../domain/follow-ups.js';
 import { formatRupiah, parseRupiah } from '../../domain/money.js';
-import { CB, SCENE } from '../callback-data.js';
+import { CB, SCENE, onButton } from '../callback-data.js';
 import { amountReason } from '../amount-reason.js';
 import type { BotContext } from '../context.js';
 import { say } from '../reply.js';
@@ -23,7 +23,7 @@ const stateOf = (ctx: BotContext) => ctx.wizard.state as AmountState;
  */
 export function createFollowUpsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.action(new RegExp(`^${CB.followUp}(full|part|none):(\\d+)$`), async (ctx) => {
+  feature.action(onButton(CB.followUp, ['full', 'part', 'none'], 'n'), async (ctx) => {
     const answer = ctx.match[1] as 'full' | 'part' | 'none';
     const report = await ownReport(ctx, Number(ctx.match[2]));
     if (!report) return;

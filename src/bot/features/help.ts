@@ -2,7 +2,7 @@ import { Composer, Markup } from 'telegraf';
 import { CATALOGUES, LANGS, lines } from '../../i18n/index.js';
 import type { Lang } from '../../domain/entities.js';
 import { standingOf } from '../access.js';
-import { CB } from '../callback-data.js';
+import { CB, onButton } from '../callback-data.js';
 import { names, visibleCommands } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { editTapped, say } from '../reply.js';
@@ -43,7 +43,7 @@ export function createHelpFeature(): Composer<BotContext> {
     await say(ctx, ctx.t.languagePick.ask, Markup.inlineKeyboard(buttons));
   });
 
-  feature.action(new RegExp(`^${CB.language}(id|en)$`), async (ctx) => {
+  feature.action(onButton(CB.language, ['id', 'en']), async (ctx) => {
     const lang = ctx.match[1] as Lang;
     await ctx.deps.repos.users.setLanguage(ctx.user.id, lang);
     ctx.lang = lang;

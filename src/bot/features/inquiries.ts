@@ -3,7 +3,7 @@ import { isAvailable } from '../../domain/catalog.js';
 import { parseQuantity, validateInquiryMessage, type InquiryRecord } from '../../domain/inquiry.js';
 import { catalogue, lines, resolveLang, type Catalogue } from '../../i18n/index.js';
 import { requirePrivateChat, standingOf } from '../access.js';
-import { CB, SCENE } from '../callback-data.js';
+import { CB, SCENE, onButton } from '../callback-data.js';
 import { buyerContact, inquiryView, sellerContact } from '../catalog-views.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
@@ -38,7 +38,7 @@ const LIST_LIMITS = { open: 8, past: 6 } as const;
 export function createInquiryFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  feature.action(new RegExp(`^${CB.inquiryStart}(\\d{1,9})$`), async (ctx) => {
+  feature.action(onButton(CB.inquiryStart, 'n'), async (ctx) => {
     const product = await ctx.deps.repos.catalog.findProduct(Number(ctx.match[1]));
     const mission = await ctx.activeMission();
     if (!product || !isAvailable(product) || product.missionId !== mission?.id) return ctx.answerCbQuery(ctx.t.catalog.productGone);
@@ -58,10 +58,12 @@ export function createInquiryFeature(): Composer<BotContext> {
   // A "send" tap after the wizard has finished: the first tap sent it.
   feature.action(CB.inquirySend, (ctx) => ctx.answerCbQuery(ctx.t.inquiries.alreadySent));
 
-  feature.action(new RegExp(`^(${CB.inquiryAccept}|${CB.inquiryDecline})(\\d{1,9})(:l)?$`), async (ctx) => {
-    const accept = ctx.match[1] === CB.inquiryAccept;
-    const fromList = ctx.match[3] !== undefined;
-    const result = await ctx.deps.repos.inquiries.answer({ id: Number(ctx.match[2]), actorId: ctx.user.id, accept, at: ctx.deps.now() });
+  // iq:ok:<id> / iq:no:<id>, with ':l' when tapped in /pesanan.
+  const answers = [CB.inquiryAccept, CB.inquiryDecline].flatMap((prefix) => [onButton(prefix, 'n'), onButton(prefix, 'n', ['l'])]);
+  feature.action(answers, async (ctx) => {
+    const accept = ctx.match[0].startsWith(CB.inquiryAccept);
+    const fromList = ctx.match[2] !== undefined;
+    const result = await ctx.deps.repos.inquiries.answer({ id: Number(ctx.match[1]), actorId: ctx.user.id, accept, at: ctx.deps.now() });
     if (!result.ok) {
       if (result.reason === 'not_found') return ctx.answerCbQuery(ctx.t.inquiries.notFound);
       if (result.reason === 'not_owner') {

@@ -3,7 +3,7 @@ import type { Mission } from '../../domain/entities.js';
 import { inviteLink, inviteSettings, isInviteCode, parseInviteArgs, type InviteArgs, type InviteRole } from '../../domain/invites.js';
 import { requireOfficial, requirePrivateChat } from '../access.js';
 import { localMoment } from '../admin-presenters.js';
-import { CB } from '../callback-data.js';
+import { CB, onButton } from '../callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { requireOfficialTap } from '../official-guard.js';
@@ -39,7 +39,7 @@ export function createInviteFeature(): Composer<BotContext> {
     return say(ctx, await createInvite(ctx, mission, { ...args.value, role: args.value.role }));
   });
 
-  feature.action(new RegExp(`^${CB.inviteRole}([EO])$`), requireOfficialTap, async (ctx) => {
+  feature.action(onButton(CB.inviteRole, ['E', 'O']), requireOfficialTap, async (ctx) => {
     await optional(ctx.log, 'answerCbQuery', () => ctx.answerCbQuery());
     const mission = await ctx.activeMission();
     if (!mission) return editTapped(ctx, ctx.t.common.noActiveMission);

@@ -19,7 +19,7 @@ import { provinceByCode } from '../../domain/provinces.js';
 import { lines } from '../../i18n/index.js';
 import { requireOfficial, requirePrivateChat } from '../access.js';
 import { fieldValue, missionFieldsView, missionListItem } from '../admin-presenters.js';
-import { CB, SCENE } from '../callback-data.js';
+import { CB, SCENE, onButton } from '../callback-data.js';
 import { names } from '../commands.js';
 import { amountReason } from '../amount-reason.js';
 import type { BotContext } from '../context.js';
@@ -28,7 +28,7 @@ import { missionView } from '../presenters.js';
 import { pickProvince } from '../province-picker.js';
 import { editTapped, say } from '../reply.js';
 import { optional } from '../telegram-errors.js';
-import { boundedText, cancelKeyboard, expectText, readInput, type StepInput } from '../wizard.js';
+import { boundedText, cancelKeyboard, expectText, readInput, type StepInput, tappedArgs } from '../wizard.js';
 
 /** The answers collected so far; kept in the session, so strings and numbers only. */
 interface MissionDraft {
@@ -72,7 +72,7 @@ export function createMissionFeature(): Composer<BotContext> {
     return showMenu(ctx);
   });
 
-  feature.action(new RegExp(`^${CB.missionMenu}(${MENU_ACTIONS.join('|')})$`), requireOfficialTap, async (ctx) => {
+  feature.action(onButton(CB.missionMenu, MENU_ACTIONS), requireOfficialTap, async (ctx) => {
     const action = ctx.match[1] as MenuAction;
     await optional(ctx.log, 'answerCbQuery', () => ctx.answerCbQuery());
     // The menu keeps its text and loses its buttons: one tap, one action.
@@ -91,7 +91,7 @@ export function createMissionFeature(): Composer<BotContext> {
     }
   });
 
-  feature.action(new RegExp(`^${CB.missionEditField}(\\w+)$`), requireOfficialTap, async (ctx) => {
+  feature.action(onButton(CB.missionEditField, 'w'), requireOfficialTap, async (ctx) => {
     const field = ctx.match[1] ?? '';
     await optional(ctx.log, 'answerCbQuery', () => ctx.answerCbQuery());
     const mission = await ctx.activeMission();
@@ -100,7 +100,7 @@ export function createMissionFeature(): Composer<BotContext> {
     return ctx.scene.enter(SCENE.missionEdit, { missionId: mission.id, field } satisfies EditState);
   });
 
-  feature.action(new RegExp(`^${CB.missionActivate}(\\d+)$`), requireOfficialTap, async (ctx) => {
+  feature.action(onButton(CB.missionActivate, 'n'), requireOfficialTap, async (ctx) => {
     const result = await ctx.deps.repos.missionAdmin.activate(Number(ctx.match[1]), ctx.user.id);
     await optional(ctx.log, 'answerCbQuery', () => ctx.answerCbQuery());
     if (!result.ok) {
@@ -110,7 +110,7 @@ export function createMissionFeature(): Composer<BotContext> {
     return editTapped(ctx, ctx.t.missionAdmin.activated(result.mission.name));
   });
 
-  feature.action(new RegExp(`^${CB.missionClose}(\\d+)$`), requireOfficialTap, async (ctx) => {
+  feature.action(onButton(CB.missionClose, 'n'), requireOfficialTap, async (ctx) => {
     const result = await ctx.deps.repos.missionAdmin.close(Number(ctx.match[1]), ctx.user.id);
     await optional(ctx.log, 'answerCbQuery', () => ctx.answerCbQuery());
     if (!result.ok) return editTapped(ctx, result.reason === 'not_found' ? ctx.t.missionAdmin.notFound : ctx.t.missionAdmin.notActive);
@@ -270,7 +270,7 @@ export function createMissionScene(): Scenes.WizardScene<BotContext> {
     },
     async (ctx) => {
       const input = await readInput(ctx);
-      const typed = input.type === 'button' ? input.data.replace(CB.missionTimeZone, '') : input.type === 'text' ? input.text : '';
+      const typed = input.type === 'button' ? (tappedArgs(input, CB.missionTimeZone, 'w')?.[1] ?? '') : input.type === 'text' ? input.text : '';
       const timeZone = parseTimeZone(typed);
       if (!timeZone) {
         await say(ctx, ctx.t.mission.badTimeZone);
@@ -399,7 +399,7 @@ async function askField(ctx: BotContext, mission: Mission, field: MissionField) 
 /** The answer to an edit question as a patch, or undefined after telling the user what was wrong. */
 async function readFieldValue(ctx: BotContext, mission: Mission, field: MissionField, input: StepInput): Promise<MissionPatch | undefined> {
   const a = ctx.t.missionAdmin;
-  const tapped = input.type === 'button' && input.data.startsWith(CB.missionEditValue) ? input.data.slice(CB.missionEditValue.length) : undefined;
+  const tapped = tappedArgs(input, CB.missionEditValue, 'w')?.[1];
   switch (field) {
     case 'name': {
       const name = await boundedText(ctx, input, MISSION_NAME_LENGTH.min, MISSION_NAME_LENGTH.max);

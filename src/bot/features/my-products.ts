@@ -13,7 +13,7 @@ import {
 } from '../../domain/product.js';
 import { lines, type SafeHtml } from '../../i18n/index.js';
 import { requirePrivateChat, standingOf } from '../access.js';
-import { CB, SCENE } from '../callback-data.js';
+import { CB, SCENE, onButton } from '../callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import {
@@ -31,6 +31,7 @@ import {
   unitKeyboard,
 } from '../product-ui.js';
 import { say } from '../reply.js';
+import { tappedArgs } from '../wizard.js';
 
 /** Products per page of /produkku: short enough for a phone screen, far below Telegram's 100 buttons. */
 const PAGE_SIZE = 8;
@@ -73,7 +74,7 @@ export function createMyProductsFeature(): Composer<BotContext> {
     return say(ctx, list.text, list.keyboard);
   });
 
-  feature.action(new RegExp(`^${CB.myProductsPage}(\\d+)$`), async (ctx) => {
+  feature.action(onButton(CB.myProductsPage, 'n'), async (ctx) => {
     const exhibitor = await exhibitorOrRefuse(ctx);
     if (!exhibitor) return;
     await ackTap(ctx);
@@ -81,14 +82,14 @@ export function createMyProductsFeature(): Composer<BotContext> {
     return showInPlace(ctx, list.text, null, list.keyboard);
   });
 
-  feature.action(new RegExp(`^${CB.myProductOpen}(\\d+)$`), async (ctx) => {
+  feature.action(onButton(CB.myProductOpen, 'n'), async (ctx) => {
     const owned = await ownProductOrRefuse(ctx, Number(ctx.match[1]));
     if (!owned) return;
     await ackTap(ctx);
     return showCard(ctx, owned.product, 'in_place');
   });
 
-  feature.action(new RegExp(`^${CB.myProductEdit}([a-z]):(\\d+)$`), async (ctx) => {
+  feature.action(onButton(CB.myProductEdit, 'w', 'n'), async (ctx) => {
     const field = FIELD_BY_CODE.get(ctx.match[1] ?? '');
     if (!field) return ackTap(ctx, ctx.t.common.staleButton);
     const owned = await ownProductOrRefuse(ctx, Number(ctx.match[2]));
@@ -97,7 +98,7 @@ export function createMyProductsFeature(): Composer<BotContext> {
     return ctx.scene.enter(SCENE.productEdit, { productId: owned.product.id, exhibitorId: owned.exhibitor.id, field } satisfies EditState);
   });
 
-  feature.action(new RegExp(`^${CB.myProductActive}([01]):(\\d+)$`), async (ctx) => {
+  feature.action(onButton(CB.myProductActive, ['0', '1'], 'n'), async (ctx) => {
     const active = ctx.match[1] === '1';
     const owned = await ownProductOrRefuse(ctx, Number(ctx.match[2]));
     if (!owned) return;
@@ -199,14 +200,10 @@ async function readFieldAnswer(ctx: BotContext, field: ProductField): Promise<Pr
   }
   if (input.type === 'button') {
     const { data } = input;
-    if (field === 'category' && data.startsWith(CB.productCategory)) {
-      const picked = data.slice(CB.productCategory.length);
-      if (isCategory(picked)) return { category: picked };
-    }
-    if (field === 'unit' && data.startsWith(CB.productUnit)) {
-      const picked = data.slice(CB.productUnit.length);
-      if ((COMMON_UNITS as readonly string[]).includes(picked)) return { unit: picked };
-    }
+    const category = field === 'category' ? tappedArgs(input, CB.productCategory, 'w')?.[1] : undefined;
+    if (category !== undefined && isCategory(category)) return { category };
+    const unit = field === 'unit' ? tappedArgs(input, CB.productUnit, COMMON_UNITS)?.[1] : undefined;
+    if (unit !== undefined) return { unit };
     if (field === 'minOrder' && data === CB.productMinOne) return { minOrder: 1 };
     if (field === 'description' && data === CB.productClear) return { description: null };
     await say(ctx, ctx.t.common.staleButtonHint);

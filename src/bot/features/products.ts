@@ -21,6 +21,7 @@ import {
   type ProductInputEvent,
 } from '../product-ui.js';
 import { editTapped, say } from '../reply.js';
+import { tappedArgs } from '../wizard.js';
 
 /** The wizard's answers so far; JSON only (it lives in the database session), so the price is a string. */
 interface NewProductDraft {
@@ -105,8 +106,8 @@ export function createNewProductScene(): Scenes.WizardScene<BotContext> {
       const draft = draftOf(ctx);
       let category: Category | undefined;
       if (input.type === 'button' && input.data.startsWith(CB.productCategory)) {
-        const picked = input.data.slice(CB.productCategory.length);
-        if (isCategory(picked)) category = picked;
+        const picked = tappedArgs(input, CB.productCategory, 'w')?.[1];
+        if (picked !== undefined && isCategory(picked)) category = picked;
       } else if (input.type === 'text') {
         const result = validateProductField('category', input.text);
         if (result.ok) category = result.patch.category;
@@ -136,8 +137,8 @@ export function createNewProductScene(): Scenes.WizardScene<BotContext> {
       await ackTap(ctx);
       let unit: string | undefined;
       if (input.type === 'button' && input.data.startsWith(CB.productUnit)) {
-        const picked = input.data.slice(CB.productUnit.length);
-        if ((COMMON_UNITS as readonly string[]).includes(picked)) unit = picked;
+        const picked = tappedArgs(input, CB.productUnit, COMMON_UNITS)?.[1];
+        if (picked !== undefined) unit = picked;
         else return say(ctx, ctx.t.common.staleButtonHint);
         await editTapped(ctx, ctx.t.products.askUnit);
       } else {

@@ -9,7 +9,7 @@ import type { BotContext } from '../context.js';
 import { pickProvince } from '../province-picker.js';
 import { editTapped, say } from '../reply.js';
 import { optional } from '../telegram-errors.js';
-import { boundedText, cancelKeyboard, readInput } from '../wizard.js';
+import { boundedText, cancelKeyboard, readInput, tappedArgs } from '../wizard.js';
 
 interface RegistrationDraft {
   missionId?: number;
@@ -57,8 +57,8 @@ export function createRegistrationScene(): Scenes.WizardScene<BotContext> {
     async (ctx) => {
       const input = await readInput(ctx);
       const picked =
-        input.type === 'button' && input.data.startsWith(CB.registerCategory)
-          ? input.data.slice(CB.registerCategory.length)
+        input.type === 'button'
+          ? tappedArgs(input, CB.registerCategory, 'w')?.[1]
           : input.type === 'text'
             ? matchCategory(input.text)
             : undefined;

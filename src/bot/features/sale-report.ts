@@ -5,12 +5,14 @@ import { rupiahInWords } from '../../domain/amount-words.js';
 import { formatRupiah, formatRupiahCompact } from '../../domain/money.js';
 import { matchProduct } from '../../domain/product-match.js';
 import { defaultDirection } from '../../domain/sale.js';
-import { parseSaleLine } from '../../domain/sale-line.js';
+import { parseSaleLine, type SaleLineError } from '../../domain/sale-line.js';
+import type { Exhibitor, Mission } from '../../domain/entities.js';
+import { ok, type Result } from '../../domain/result.js';
 import { productLabel } from '../../domain/sale-records.js';
 import { duplicateWindowStart, findDuplicate } from '../../domain/sale-rules.js';
-import { lines } from '../../i18n/index.js';
+import { lines, type SafeHtml } from '../../i18n/index.js';
 import { standingOf } from '../access.js';
-import { CB, SCENE } from '../callback-data.js';
+import { CB, SCENE, onButton } from '../callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext, SaleDraftState } from '../context.js';
 import { missionProgress } from '../presenters.js';
@@ -48,41 +50,21 @@ export function createSaleReportFeature(): Composer<BotContext> {
       return ctx.scene.enter(SCENE.saleWizard, state);
     }
 
-    const parsed = parseSaleLine(text);
-    if (!parsed.ok) {
-      const reason = parsed.reason in ctx.t.money.errors
-        ? ctx.t.money.errors[parsed.reason as keyof typeof ctx.t.money.errors]
-        : ctx.t.sale.errors[parsed.reason as keyof typeof ctx.t.sale.errors];
+    const draft = await draftFromLine(ctx, { mission: standing.mission, exhibitor: standing.exhibitor }, text);
+    if (!draft.ok) {
+      const reason = draft.reason in ctx.t.money.errors
+        ? ctx.t.money.errors[draft.reason as keyof typeof ctx.t.money.errors]
+        : ctx.t.sale.errors[draft.reason as keyof typeof ctx.t.sale.errors];
       return say(ctx, ctx.t.sale.parseError(reason));
     }
-    const line = parsed.value;
-    const productText = line.productText ?? null;
-    const listing = productText === null ? undefined : matchProduct(productText, await ctx.deps.repos.sales.activeProducts(standing.exhibitor.id));
-    const quantity = line.quantity ?? null;
-    return offerSaleDraft(ctx, {
-      sourceUpdateId: ctx.update.update_id,
-      missionId: standing.mission.id,
-      exhibitorId: standing.exhibitor.id,
-      amount: line.amount.toString(),
-      ...(line.alternativeAmount === undefined ? {} : { amountChoices: [line.amount.toString(), line.alternativeAmount.toString()] }),
-      kind: line.kind,
-      direction: line.direction ?? defaultDirection(standing.exhibitor.province, standing.mission.originProvince),
-      productText,
-      productId: listing?.id ?? null,
-      productName: listing?.name ?? null,
-      quantity,
-      // `x30` of a listed product is counted in the listing's unit.
-      unit: line.unit ?? (quantity !== null && listing ? listing.unit : null),
-      buyerName: line.buyerName ?? null,
-      buyerOrigin: null,
-    });
+    return offerSaleDraft(ctx, draft.value);
   });
 
-  feature.action(new RegExp(`^${CB.saleSave}(\\d+)$`), (ctx) => saveDraft(ctx, Number(ctx.match[1]), false));
-  feature.action(new RegExp(`^${CB.saleForce}(\\d+)$`), (ctx) => saveDraft(ctx, Number(ctx.match[1]), true));
+  feature.action(onButton(CB.saleSave, 'n'), (ctx) => saveDraft(ctx, Number(ctx.match[1]), false));
+  feature.action(onButton(CB.saleForce, 'n'), (ctx) => saveDraft(ctx, Number(ctx.match[1]), true));
 
   // One of two readings of the amount tapped: the draft goes on to the confirmation card.
-  feature.action(new RegExp(`^${CB.saleAmount}(\\d+):([01])$`), async (ctx) => {
+  feature.action(onButton(CB.saleAmount, 'n', ['0', '1']), async (ctx) => {
     const sourceUpdateId = Number(ctx.match[1]);
     const draft = ctx.session.saleDraft;
     const picked = draft?.sourceUpdateId === sourceUpdateId ? draft.amountChoices?.[Number(ctx.match[2])] : undefined;
@@ -97,14 +79,14 @@ export function createSaleReportFeature(): Composer<BotContext> {
   });
 
   // The second, explicit confirmation of an unusual amount.
-  feature.action(new RegExp(`^${CB.saleUnusual}(\\d+)$`), async (ctx) => {
+  feature.action(onButton(CB.saleUnusual, 'n'), async (ctx) => {
     const sourceUpdateId = Number(ctx.match[1]);
     const draft = ctx.session.saleDraft;
     if (draft?.sourceUpdateId === sourceUpdateId) draft.unusualConfirmed = true;
     return saveDraft(ctx, sourceUpdateId, false);
   });
 
-  feature.action(new RegExp(`^${CB.saleCancel}(\\d+)$`), async (ctx) => {
+  feature.action(onButton(CB.saleCancel, 'n'), async (ctx) => {
     const sourceUpdateId = Number(ctx.match[1]);
     if (ctx.session.saleDraft?.sourceUpdateId === sourceUpdateId) delete ctx.session.saleDraft;
     await ctx.answerCbQuery();
@@ -117,10 +99,45 @@ export function createSaleReportFeature(): Composer<BotContext> {
 }
 
 /**
+ * A one-line report (`1,5jt keripik tempe 30 pcs`) as a draft of this
+ * update, its product matched to the exhibitor's listings. /lapor and a
+ * sale-like line typed without a command both start here.
+ */
+export async function draftFromLine(
+  ctx: BotContext,
+  standing: { mission: Mission; exhibitor: Exhibitor },
+  text: string,
+): Promise<Result<SaleDraftState, SaleLineError>> {
+  const parsed = parseSaleLine(text);
+  if (!parsed.ok) return parsed;
+  const line = parsed.value;
+  const productText = line.productText ?? null;
+  const listing = productText === null ? undefined : matchProduct(productText, await ctx.deps.repos.sales.activeProducts(standing.exhibitor.id));
+  const quantity = line.quantity ?? null;
+  return ok({
+    sourceUpdateId: ctx.update.update_id,
+    missionId: standing.mission.id,
+    exhibitorId: standing.exhibitor.id,
+    amount: line.amount.toString(),
+    ...(line.alternativeAmount === undefined ? {} : { amountChoices: [line.amount.toString(), line.alternativeAmount.toString()] }),
+    kind: line.kind,
+    direction: line.direction ?? defaultDirection(standing.exhibitor.province, standing.mission.originProvince),
+    productText,
+    productId: listing?.id ?? null,
+    productName: listing?.name ?? null,
+    quantity,
+    // `x30` of a listed product is counted in the listing's unit.
+    unit: line.unit ?? (quantity !== null && listing ? listing.unit : null),
+    buyerName: line.buyerName ?? null,
+    buyerOrigin: null,
+  });
+}
+
+/**
  * Shows a draft back for one confirming tap and keeps it in the session
  * until then. The one-liner and the wizard both end here.
  */
-export async function offerSaleDraft(ctx: BotContext, draft: SaleDraftState): Promise<void> {
+export async function offerSaleDraft(ctx: BotContext, draft: SaleDraftState, intro?: SafeHtml): Promise<void> {
   ctx.session.saleDraft = draft;
   const [first, second] = draft.amountChoices ?? [];
   if (first !== undefined && second !== undefined) {
@@ -129,7 +146,7 @@ export async function offerSaleDraft(ctx: BotContext, draft: SaleDraftState): Pr
     const b = formatRupiah(BigInt(second));
     await say(
       ctx,
-      ctx.t.sale.amountChoice(a, b),
+      intro ? lines([intro, '', ctx.t.sale.amountChoice(a, b)]) : ctx.t.sale.amountChoice(a, b),
       Markup.inlineKeyboard([
         [Markup.button.callback(a, `${CB.saleAmount}${draft.sourceUpdateId}:0`), Markup.button.callback(b, `${CB.saleAmount}${draft.sourceUpdateId}:1`)],
         [Markup.button.callback(ctx.t.common.cancelButton, CB.saleCancel + draft.sourceUpdateId)],
@@ -137,7 +154,8 @@ export async function offerSaleDraft(ctx: BotContext, draft: SaleDraftState): Pr
     );
     return;
   }
-  await say(ctx, ctx.t.sale.confirm(saleCardView(draft, ctx.t)), confirmKeyboard(ctx, draft.sourceUpdateId));
+  const card = ctx.t.sale.confirm(saleCardView(draft, ctx.t));
+  await say(ctx, intro ? lines([intro, '', card]) : card, confirmKeyboard(ctx, draft.sourceUpdateId));
 }
 
 function confirmKeyboard(ctx: BotContext, sourceUpdateId: number) {

@@ -3,7 +3,7 @@ import type { Mission } from '../../domain/entities.js';
 import { canVerify, parseReportNumber, type VerifyRefusal } from '../../domain/sale-rules.js';
 import { lines, type SafeHtml } from '../../i18n/index.js';
 import { requireOfficial, standingOf } from '../access.js';
-import { CB } from '../callback-data.js';
+import { CB, onButton } from '../callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { editTapped, say } from '../reply.js';
@@ -36,7 +36,7 @@ export function createSaleVerifyFeature(): Composer<BotContext> {
     return say(ctx, outcome.ok ? ctx.t.saleVerify.done(outcome.reportId, exactAmount(outcome.amount), outcome.exhibitor) : refusalText(ctx, outcome));
   });
 
-  feature.action(new RegExp(`^${CB.saleVerify}(\\d+)$`), async (ctx) => {
+  feature.action(onButton(CB.saleVerify, 'n'), async (ctx) => {
     // A button forwarded or left in a chat is no authority: the role is checked on every tap.
     const standing = await standingOf(ctx);
     if (!standing.official) return ctx.answerCbQuery(ctx.t.saleVerify.officialOnlyToast, { show_alert: true });

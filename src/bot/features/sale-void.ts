@@ -3,7 +3,7 @@ import { formatPercent } from '../../domain/progress.js';
 import { canVoid, parseReportNumber, parseVoidReason, type VoidRefusal } from '../../domain/sale-rules.js';
 import type { SafeHtml } from '../../i18n/index.js';
 import { requirePrivateChat, standingOf, type Standing } from '../access.js';
-import { CB, SCENE } from '../callback-data.js';
+import { CB, SCENE, onButton } from '../callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { missionProgress } from '../presenters.js';
@@ -68,7 +68,7 @@ export function createSaleVoidFeature(): Composer<BotContext> {
     );
   });
 
-  feature.action(new RegExp(`^${CB.saleVoidPick}(\\d+)$`), async (ctx) => {
+  feature.action(onButton(CB.saleVoidPick, 'n'), async (ctx) => {
     await ctx.answerCbQuery();
     const standing = await standingOf(ctx);
     if (!standing.mission) return say(ctx, ctx.t.common.noActiveMission);

@@ -10,7 +10,7 @@ import type { BotContext } from '../context.js';
 import { pickProvince } from '../province-picker.js';
 import { editTapped, say } from '../reply.js';
 import { optional } from '../telegram-errors.js';
-import { boundedText, cancelKeyboard, expectText, readInput, type StepInput } from '../wizard.js';
+import { boundedText, cancelKeyboard, expectText, readInput, type StepInput, tappedArgs } from '../wizard.js';
 import { offerSaleDraft } from './sale-report.js';
 
 /**
@@ -72,8 +72,9 @@ export function createSaleWizardScene(): Scenes.WizardScene<BotContext> {
     async (ctx) => {
       const input = await readInput(ctx);
       const state = stateOf(ctx);
-      if (input.type === 'button' && input.data.startsWith(CB.saleWizardAmount) && state.amountChoices) {
-        const picked = state.amountChoices[Number(input.data.slice(CB.saleWizardAmount.length))];
+      const choice = tappedArgs(input, CB.saleWizardAmount, 'n');
+      if (choice && state.amountChoices) {
+        const picked = state.amountChoices[Number(choice[1])];
         if (picked === undefined) return;
         state.amount = picked;
         delete state.amountChoices;
@@ -117,8 +118,8 @@ export function createSaleWizardScene(): Scenes.WizardScene<BotContext> {
     async (ctx) => {
       const input = await readInput(ctx);
       const picked =
-        input.type === 'button' && input.data.startsWith(CB.saleWizardKind)
-          ? input.data.slice(CB.saleWizardKind.length)
+        input.type === 'button'
+          ? tappedArgs(input, CB.saleWizardKind, 'w')?.[1]
           : input.type === 'text'
             ? kindWord(input.text)
             : undefined;
@@ -139,7 +140,8 @@ export function createSaleWizardScene(): Scenes.WizardScene<BotContext> {
         Object.assign(state, { productId: null, productName: null, productUnit: null, productText: null });
         await dropButtons(ctx);
       } else if (input.type === 'button' && input.data.startsWith(CB.saleWizardProduct)) {
-        const product = await ctx.deps.repos.sales.activeProduct(state.exhibitorId, Number(input.data.slice(CB.saleWizardProduct.length)));
+        const productId = tappedArgs(input, CB.saleWizardProduct, 'n')?.[1];
+        const product = productId === undefined ? undefined : await ctx.deps.repos.sales.activeProduct(state.exhibitorId, Number(productId));
         if (!product) {
           await say(ctx, ctx.t.saleWizard.badProduct);
           return;
