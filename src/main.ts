@@ -48,6 +48,8 @@ try {
   });
   if (signalled) void app.stop(signalled);
   await app.stopped;
+  // Everything is closed; should a library still hold a handle (a socket), end anyway within the 10 s promised.
+  setTimeout(() => process.exit(), 2_000).unref();
 } catch (error) {
   if (error instanceof DatabaseStartError) {
     // One line for the operator, like a configuration error: the variable and the cause.
