@@ -7,12 +7,13 @@ import { migrationsDir, type Provider } from './schema-files.js';
 // Tables that migrations create by hand and the schema does not model (full-text
 // indexes); the engine must not treat them as drift.
 export const EXTERNAL_TABLES: string[] = [
-  // SQLite product search (migration *_product_search): the FTS5 table and its shadow tables.
-  'ProductSearch',
-  'ProductSearch_data',
-  'ProductSearch_idx',
-  'ProductSearch_docsize',
-  'ProductSearch_config',
+  // SQLite product search (migration *_product_search_ranked): the FTS5 trigram
+  // table over the search words and its shadow tables (external content: no _content).
+  'SearchTermTrigram',
+  'SearchTermTrigram_data',
+  'SearchTermTrigram_idx',
+  'SearchTermTrigram_docsize',
+  'SearchTermTrigram_config',
 ];
 
 /** The migration folders of a provider, oldest first, as the schema engine wants them. */

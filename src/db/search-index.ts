@@ -1,0 +1,231 @@
+import { FIELD_WEIGHT, INDEXED_FIELD, planSearch, searchEntry, type SearchPlan, type SearchQuery } from '../domain/search.js';
+import type { DbClient } from './database.js';
+import type { Provider } from './schema-files.js';
+
+/**
+ * The catalog's word index and the ranking over it (migration
+ * *_product_search_ranked). Triggers queue every product whose words may have
+ * changed in SearchPending, whoever writes; {@link indexPendingProducts} turns
+ * the queue into words (normalised in TypeScript, the same on both
+ * databases) before a search reads them. A search then ranks every matching
+ * product in one statement and returns one page: no candidate cap.
+ */
+
+/** Products indexed per transaction: bounds the statement size and how long a writer waits. */
+const INDEX_BATCH = 500;
+/** Rows per multi-row INSERT: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const INSERT_ROWS = 1000;
+
+type Tx = Parameters<Parameters<DbClient['$transaction']>[0]>[0];
+type Executor = Pick<DbClient, '$queryRawUnsafe' | '$executeRawUnsafe'>;
+
+/** Bound parameters for either provider: `?` on SQLite, `$1`, `$2`… on PostgreSQL. */
+class Params {
+  readonly values: unknown[] = [];
+  constructor(private readonly provider: Provider) {}
+  add(value: unknown): string {
+    this.values.push(value);
+    return this.provider === 'postgresql' ? `$${this.values.length}` : '?';
+  }
+  /** A typed placeholder, for VALUES lists whose type PostgreSQL cannot infer. */
+  text(value: string): string {
+    return `CAST(${this.add(value)} AS TEXT)`;
+  }
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Indexes the queued products, a batch per transaction, until the queue is
+ * empty; returns how many were indexed. A queue entry is removed only if no
+ * change came in after it was read (its seq is unchanged), so a product
+ * renamed meanwhile stays queued. On PostgreSQL a second bot process skips
+ * the entries the first one holds.
+ */
+export async function indexPendingProducts(prisma: DbClient, provider: Provider): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const done = await prisma.$transaction((tx) => indexBatch(tx, provider));
+    total += done.indexed;
+    if (done.read < INDEX_BATCH) return total;
+  }
+}
+
+async function indexBatch(tx: Tx, provider: Provider): Promise<{ read: number; indexed: number }> {
+  const lock = provider === 'postgresql' ? 'FOR UPDATE SKIP LOCKED' : '';
+  const pending = await tx.$queryRawUnsafe<{ productId: number; seq: number }[]>(
+    `SELECT "productId", "seq" FROM "SearchPending" ORDER BY "productId" LIMIT ${INDEX_BATCH} ${lock}`,
+  );
+  if (pending.length === 0) return { read: 0, indexed: 0 };
+  const ids = pending.map((row) => Number(row.productId));
+  const products = await tx.product.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, description: true, exhibitor: { select: { name: true } } },
+  });
+  const entries = products.map((product) => ({
+    id: product.id,
+    ...searchEntry({ name: product.name, description: product.description, exhibitorName: product.exhibitor.name }),
+  }));
+
+  const idList = ids.join(', ');
+  await tx.$executeRawUnsafe(`DELETE FROM "ProductTerm" WHERE "productId" IN (${idList})`);
+  await tx.$executeRawUnsafe(`DELETE FROM "ProductSearchKey" WHERE "productId" IN (${idList})`);
+
+  // Sorted, so two processes indexing at once take the same locks in the same order.
+  const words = [...new Set(entries.flatMap((entry) => entry.terms.map((t) => t.term)))].sort();
+  const termIds = new Map<string, number>();
+  for (const chunk of chunks(words, INSERT_ROWS)) {
+    const insert = new Params(provider);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "SearchTerm" ("term") VALUES ${chunk.map((word) => `(${insert.add(word)})`).join(', ')} ON CONFLICT ("term") DO NOTHING`,
+      ...insert.values,
+    );
+    const select = new Params(provider);
+    const rows = await tx.$queryRawUnsafe<{ id: number; term: string }[]>(
+      `SELECT "id", "term" FROM "SearchTerm" WHERE "term" IN (${chunk.map((word) => select.add(word)).join(', ')})`,
+      ...select.values,
+    );
+    for (const row of rows) termIds.set(row.term, Number(row.id));
+  }
+
+  const postings = entries
+    .flatMap((entry) => entry.terms.map(({ term, field }) => [termIds.get(term) ?? 0, entry.id, field] as const))
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  for (const chunk of chunks(postings, INSERT_ROWS)) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "ProductTerm" ("termId", "productId", "field") VALUES ${chunk.map((row) => `(${row.join(', ')})`).join(', ')} ON CONFLICT DO NOTHING`,
+    );
+  }
+  for (const chunk of chunks(entries, INSERT_ROWS)) {
+    const keys = new Params(provider);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "ProductSearchKey" ("productId", "key") VALUES ${chunk.map((entry) => `(${entry.id}, ${keys.add(entry.key)})`).join(', ')} ON CONFLICT DO NOTHING`,
+      ...keys.values,
+    );
+  }
+  for (const chunk of chunks(pending, INSERT_ROWS)) {
+    const done = chunk.map((row) => `("productId" = ${Number(row.productId)} AND "seq" = ${Number(row.seq)})`).join(' OR ');
+    await tx.$executeRawUnsafe(`DELETE FROM "SearchPending" WHERE ${done}`);
+  }
+  return { read: pending.length, indexed: entries.length };
+}
+
+/**
+ * The indexed words sharing a trigram with a query word: FTS5 trigrams on
+ * SQLite, LIKE '%kop%' over the pg_trgm index on PostgreSQL. Every word a
+ * query word can match is among them (a prefix or infix contains the query
+ * word's trigrams, and a typo counts only when the words share one).
+ */
+async function vocabulary(db: Executor, provider: Provider, query: SearchQuery): Promise<{ id: number; term: string }[]> {
+  if (query.trigrams.length === 0) return [];
+  const params = new Params(provider);
+  const sql =
+    provider === 'postgresql'
+      ? `SELECT "id", "term" FROM "SearchTerm" WHERE ${query.trigrams
+          .map((piece) => `"term" LIKE ${params.add(`%${piece.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`)
+          .join(' OR ')}`
+      : // Each trigram a quoted FTS5 string, so no query syntax can leak in from what a buyer typed.
+        `SELECT t."id", t."term" FROM "SearchTermTrigram" s JOIN "SearchTerm" t ON t."id" = s.rowid WHERE "SearchTermTrigram" MATCH ${params.add(
+          query.trigrams.map((piece) => `"${piece.replace(/"/g, '""')}"`).join(' OR '),
+        )}`;
+  const rows = await db.$queryRawUnsafe<{ id: number; term: string }[]>(sql, ...params.values);
+  return rows.map((row) => ({ id: Number(row.id), term: row.term }));
+}
+
+export interface RankedRow {
+  id: number;
+  matched: number;
+  /** In hundredths. */
+  points: number;
+}
+
+/**
+ * One page of a mission's active products ranked for a query, and how many
+ * match in all. Every product with a matching word, category or province is
+ * ranked: most query words matched, then most points, then normalised name
+ * and id (byte order on both databases), as rankSearch in src/domain/search.ts.
+ */
+export async function rankedSearch(
+  db: Executor,
+  provider: Provider,
+  missionId: number,
+  query: SearchQuery,
+  page: { offset: number; limit: number },
+): Promise<{ rows: RankedRow[]; total: number }> {
+  const plan = planSearch(query, await vocabulary(db, provider, query));
+  const params = new Params(provider);
+  const hits = hitsSql(plan, params, missionId);
+  if (!hits) return { rows: [], total: 0 };
+  const collate = provider === 'postgresql' ? ' COLLATE "C"' : '';
+  const rows = await db.$queryRawUnsafe<{ id: number; matched: number | bigint; points: number | bigint; total: number | bigint }[]>(
+    `${hits},
+     best AS (SELECT product_id, word, max(points) AS points FROM hits GROUP BY product_id, word),
+     ranked AS (SELECT product_id, count(*) AS matched, sum(points) AS points FROM best GROUP BY product_id)
+     SELECT r.product_id AS id, r.matched, r.points, count(*) OVER () AS total
+     FROM ranked r
+     JOIN "Product" p ON p."id" = r.product_id
+     JOIN "Exhibitor" e ON e."id" = p."exhibitorId"
+     JOIN "ProductSearchKey" k ON k."productId" = r.product_id
+     WHERE p."active" AND e."missionId" = ${int(missionId)}
+     ORDER BY r.matched DESC, r.points DESC, k."key"${collate}, r.product_id
+     LIMIT ${int(page.limit)} OFFSET ${int(page.offset)}`,
+    ...params.values,
+  );
+  const total = rows.length > 0 ? Number(rows[0]?.total) : page.offset > 0 ? await countMatches(db, provider, missionId, plan) : 0;
+  return { rows: rows.map((row) => ({ id: Number(row.id), matched: Number(row.matched), points: Number(row.points) })), total };
+}
+
+/** How many products match, for a page past the end (the window count above comes with the rows). */
+async function countMatches(db: Executor, provider: Provider, missionId: number, plan: SearchPlan): Promise<number> {
+  const params = new Params(provider);
+  const rows = await db.$queryRawUnsafe<{ total: number | bigint }[]>(
+    `${hitsSql(plan, params, missionId)}
+     SELECT count(DISTINCT h.product_id) AS total FROM hits h
+     JOIN "Product" p ON p."id" = h.product_id JOIN "Exhibitor" e ON e."id" = p."exhibitorId"
+     WHERE p."active" AND e."missionId" = ${int(missionId)}`,
+    ...params.values,
+  );
+  return Number(rows[0]?.total ?? 0);
+}
+
+/** A whole number written into SQL: ids, offsets and points come from code, never from a buyer. */
+function int(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`);
+  return String(value);
+}
+
+/**
+ * `WITH …, hits (product_id, word, points) AS (…)`: every (product, query
+ * word, points) a product earns from an indexed word, its category or its
+ * province; undefined when the plan matches nothing.
+ */
+function hitsSql(plan: SearchPlan, params: Params, missionId: number): string | undefined {
+  const ctes: string[] = [];
+  const selects: string[] = [];
+  if (plan.terms.length > 0) {
+    const weight = `CASE pt."field" WHEN ${INDEXED_FIELD.name} THEN ${FIELD_WEIGHT.name} WHEN ${INDEXED_FIELD.exhibitor} THEN ${FIELD_WEIGHT.exhibitor} ELSE ${FIELD_WEIGHT.description} END`;
+    ctes.push(`q (word, term_id, quality) AS (VALUES ${plan.terms.map((t) => `(${int(t.word)}, ${int(t.termId)}, ${int(t.quality)})`).join(', ')})`);
+    selects.push(`SELECT pt."productId", q.word, q.quality * ${weight} FROM q JOIN "ProductTerm" pt ON pt."termId" = q.term_id`);
+  }
+  // A category or province names many products: those of other missions are left out here already.
+  if (plan.categories.length > 0) {
+    ctes.push(`c (word, category, points) AS (VALUES ${plan.categories.map((c) => `(${int(c.word)}, ${params.text(c.category)}, ${int(c.points)})`).join(', ')})`);
+    selects.push(
+      `SELECT p."id", c.word, c.points FROM c JOIN "Product" p ON p."category" = c.category
+       JOIN "Exhibitor" e ON e."id" = p."exhibitorId" AND e."missionId" = ${int(missionId)}`,
+    );
+  }
+  if (plan.provinces.length > 0) {
+    ctes.push(`v (word, province, points) AS (VALUES ${plan.provinces.map((v) => `(${int(v.word)}, ${params.text(v.province)}, ${int(v.points)})`).join(', ')})`);
+    selects.push(
+      `SELECT p."id", v.word, v.points FROM v JOIN "Exhibitor" e ON e."province" = v.province AND e."missionId" = ${int(missionId)}
+       JOIN "Product" p ON p."exhibitorId" = e."id"`,
+    );
+  }
+  if (selects.length === 0) return undefined;
+  return `WITH ${ctes.join(', ')}, hits (product_id, word, points) AS (${selects.join(' UNION ALL ')})`;
+}
