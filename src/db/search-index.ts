@@ -64,16 +64,23 @@ async function indexBatch(tx: Tx, provider: Provider): Promise<{ read: number; i
   const ids = pending.map((row) => Number(row.productId));
   const products = await tx.product.findMany({
     where: { id: { in: ids } },
-    select: { id: true, name: true, description: true, exhibitor: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      category: true,
+      active: true,
+      exhibitor: { select: { name: true, missionId: true, province: true } },
+    },
   });
   const entries = products.map((product) => ({
-    id: product.id,
+    product,
     ...searchEntry({ name: product.name, description: product.description, exhibitorName: product.exhibitor.name }),
   }));
 
   const idList = ids.join(', ');
   await tx.$executeRawUnsafe(`DELETE FROM "ProductTerm" WHERE "productId" IN (${idList})`);
-  await tx.$executeRawUnsafe(`DELETE FROM "ProductSearchKey" WHERE "productId" IN (${idList})`);
+  await tx.$executeRawUnsafe(`DELETE FROM "SearchDoc" WHERE "productId" IN (${idList})`);
 
   // Sorted, so two processes indexing at once take the same locks in the same order.
   const words = [...new Set(entries.flatMap((entry) => entry.terms.map((t) => t.term)))].sort();
@@ -93,18 +100,23 @@ async function indexBatch(tx: Tx, provider: Provider): Promise<{ read: number; i
   }
 
   const postings = entries
-    .flatMap((entry) => entry.terms.map(({ term, field }) => [termIds.get(term) ?? 0, entry.id, field] as const))
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    .flatMap(({ product, terms }) => terms.map(({ term, field }) => [termIds.get(term) ?? 0, product.exhibitor.missionId, product.id, field]))
+    .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[2] ?? 0) - (b[2] ?? 0) || (a[3] ?? 0) - (b[3] ?? 0));
   for (const chunk of chunks(postings, INSERT_ROWS)) {
     await tx.$executeRawUnsafe(
-      `INSERT INTO "ProductTerm" ("termId", "productId", "field") VALUES ${chunk.map((row) => `(${row.join(', ')})`).join(', ')} ON CONFLICT DO NOTHING`,
+      `INSERT INTO "ProductTerm" ("termId", "missionId", "productId", "field") VALUES ${chunk.map((row) => `(${row.join(', ')})`).join(', ')} ON CONFLICT DO NOTHING`,
     );
   }
+  const [yes, no] = provider === 'postgresql' ? ['TRUE', 'FALSE'] : ['1', '0'];
   for (const chunk of chunks(entries, INSERT_ROWS)) {
-    const keys = new Params(provider);
+    const docs = new Params(provider);
+    const rows = chunk.map(
+      ({ product, key }) =>
+        `(${product.id}, ${product.exhibitor.missionId}, ${product.active ? yes : no}, ${docs.add(product.category)}, ${docs.add(product.exhibitor.province)}, ${docs.add(key)})`,
+    );
     await tx.$executeRawUnsafe(
-      `INSERT INTO "ProductSearchKey" ("productId", "key") VALUES ${chunk.map((entry) => `(${entry.id}, ${keys.add(entry.key)})`).join(', ')} ON CONFLICT DO NOTHING`,
-      ...keys.values,
+      `INSERT INTO "SearchDoc" ("productId", "missionId", "active", "category", "province", "key") VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`,
+      ...docs.values,
     );
   }
   for (const chunk of chunks(pending, INSERT_ROWS)) {
@@ -146,8 +158,9 @@ export interface RankedRow {
 /**
  * One page of a mission's active products ranked for a query, and how many
  * match in all. Every product with a matching word, category or province is
- * ranked: most query words matched, then most points, then normalised name
- * and id (byte order on both databases), as rankSearch in src/domain/search.ts.
+ * ranked: most query words matched, then most points (each query word's best,
+ * added up), then normalised name and id (byte order on both databases), as
+ * rankSearch in src/domain/search.ts. One GROUP BY per product.
  */
 export async function rankedSearch(
   db: Executor,
@@ -159,19 +172,17 @@ export async function rankedSearch(
   const plan = planSearch(query, await vocabulary(db, provider, query));
   const params = new Params(provider);
   const hits = hitsSql(plan, params, missionId);
-  if (!hits) return { rows: [], total: 0 };
+  if (!hits.sql) return { rows: [], total: 0 };
   const collate = provider === 'postgresql' ? ' COLLATE "C"' : '';
   const rows = await db.$queryRawUnsafe<{ id: number; matched: number | bigint; points: number | bigint; total: number | bigint }[]>(
-    `${hits},
-     best AS (SELECT product_id, word, max(points) AS points FROM hits GROUP BY product_id, word),
-     ranked AS (SELECT product_id, count(*) AS matched, sum(points) AS points FROM best GROUP BY product_id)
+    `${hits.sql},
+     ranked AS (SELECT product_id, ${hits.words.map((w) => `max(CASE WHEN word = ${w} THEN points END) AS w${w}`).join(', ')} FROM hits GROUP BY product_id),
+     scored AS (SELECT product_id, ${hits.words.map((w) => `CASE WHEN w${w} IS NULL THEN 0 ELSE 1 END`).join(' + ')} AS matched,
+       ${hits.words.map((w) => `coalesce(w${w}, 0)`).join(' + ')} AS points FROM ranked)
      SELECT r.product_id AS id, r.matched, r.points, count(*) OVER () AS total
-     FROM ranked r
-     JOIN "Product" p ON p."id" = r.product_id
-     JOIN "Exhibitor" e ON e."id" = p."exhibitorId"
-     JOIN "ProductSearchKey" k ON k."productId" = r.product_id
-     WHERE p."active" AND e."missionId" = ${int(missionId)}
-     ORDER BY r.matched DESC, r.points DESC, k."key"${collate}, r.product_id
+     FROM scored r JOIN "SearchDoc" d ON d."productId" = r.product_id
+     WHERE d."active"
+     ORDER BY r.matched DESC, r.points DESC, d."key"${collate}, r.product_id
      LIMIT ${int(page.limit)} OFFSET ${int(page.offset)}`,
     ...params.values,
   );
@@ -183,10 +194,8 @@ export async function rankedSearch(
 async function countMatches(db: Executor, provider: Provider, missionId: number, plan: SearchPlan): Promise<number> {
   const params = new Params(provider);
   const rows = await db.$queryRawUnsafe<{ total: number | bigint }[]>(
-    `${hitsSql(plan, params, missionId)}
-     SELECT count(DISTINCT h.product_id) AS total FROM hits h
-     JOIN "Product" p ON p."id" = h.product_id JOIN "Exhibitor" e ON e."id" = p."exhibitorId"
-     WHERE p."active" AND e."missionId" = ${int(missionId)}`,
+    `${hitsSql(plan, params, missionId).sql}
+     SELECT count(DISTINCT h.product_id) AS total FROM hits h JOIN "SearchDoc" d ON d."productId" = h.product_id WHERE d."active"`,
     ...params.values,
   );
   return Number(rows[0]?.total ?? 0);
@@ -199,33 +208,29 @@ function int(value: number): string {
 }
 
 /**
- * `WITH …, hits (product_id, word, points) AS (…)`: every (product, query
- * word, points) a product earns from an indexed word, its category or its
- * province; undefined when the plan matches nothing.
+ * `WITH …, hits (product_id, word, points) AS (…)`: every (product of the
+ * mission, query word, points) a product earns from an indexed word, its
+ * category or its province; no SQL when the plan matches nothing. `words`
+ * are the query words that can earn points.
  */
-function hitsSql(plan: SearchPlan, params: Params, missionId: number): string | undefined {
+function hitsSql(plan: SearchPlan, params: Params, missionId: number): { sql: string | undefined; words: number[] } {
   const ctes: string[] = [];
   const selects: string[] = [];
+  const mission = int(missionId);
   if (plan.terms.length > 0) {
     const weight = `CASE pt."field" WHEN ${INDEXED_FIELD.name} THEN ${FIELD_WEIGHT.name} WHEN ${INDEXED_FIELD.exhibitor} THEN ${FIELD_WEIGHT.exhibitor} ELSE ${FIELD_WEIGHT.description} END`;
     ctes.push(`q (word, term_id, quality) AS (VALUES ${plan.terms.map((t) => `(${int(t.word)}, ${int(t.termId)}, ${int(t.quality)})`).join(', ')})`);
-    selects.push(`SELECT pt."productId", q.word, q.quality * ${weight} FROM q JOIN "ProductTerm" pt ON pt."termId" = q.term_id`);
+    selects.push(`SELECT pt."productId", q.word, q.quality * ${weight} FROM q JOIN "ProductTerm" pt ON pt."termId" = q.term_id AND pt."missionId" = ${mission}`);
   }
-  // A category or province names many products: those of other missions are left out here already.
   if (plan.categories.length > 0) {
     ctes.push(`c (word, category, points) AS (VALUES ${plan.categories.map((c) => `(${int(c.word)}, ${params.text(c.category)}, ${int(c.points)})`).join(', ')})`);
-    selects.push(
-      `SELECT p."id", c.word, c.points FROM c JOIN "Product" p ON p."category" = c.category
-       JOIN "Exhibitor" e ON e."id" = p."exhibitorId" AND e."missionId" = ${int(missionId)}`,
-    );
+    selects.push(`SELECT d."productId", c.word, c.points FROM c JOIN "SearchDoc" d ON d."missionId" = ${mission} AND d."category" = c.category`);
   }
   if (plan.provinces.length > 0) {
     ctes.push(`v (word, province, points) AS (VALUES ${plan.provinces.map((v) => `(${int(v.word)}, ${params.text(v.province)}, ${int(v.points)})`).join(', ')})`);
-    selects.push(
-      `SELECT p."id", v.word, v.points FROM v JOIN "Exhibitor" e ON e."province" = v.province AND e."missionId" = ${int(missionId)}
-       JOIN "Product" p ON p."exhibitorId" = e."id"`,
-    );
+    selects.push(`SELECT d."productId", v.word, v.points FROM v JOIN "SearchDoc" d ON d."missionId" = ${mission} AND d."province" = v.province`);
   }
-  if (selects.length === 0) return undefined;
-  return `WITH ${ctes.join(', ')}, hits (product_id, word, points) AS (${selects.join(' UNION ALL ')})`;
+  const words = [...new Set([...plan.terms, ...plan.categories, ...plan.provinces].map((hit) => hit.word))].sort((a, b) => a - b);
+  if (selects.length === 0) return { sql: undefined, words };
+  return { sql: `WITH ${ctes.join(', ')}, hits (product_id, word, points) AS (${selects.join(' UNION ALL ')})`, words };
 }

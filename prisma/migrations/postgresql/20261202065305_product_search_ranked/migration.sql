@@ -9,18 +9,23 @@ CREATE TABLE "SearchTerm" (
 -- CreateTable
 CREATE TABLE "ProductTerm" (
     "termId" INTEGER NOT NULL,
+    "missionId" INTEGER NOT NULL,
     "productId" INTEGER NOT NULL,
     "field" INTEGER NOT NULL,
 
-    CONSTRAINT "ProductTerm_pkey" PRIMARY KEY ("termId","productId","field")
+    CONSTRAINT "ProductTerm_pkey" PRIMARY KEY ("termId","missionId","productId","field")
 );
 
 -- CreateTable
-CREATE TABLE "ProductSearchKey" (
+CREATE TABLE "SearchDoc" (
     "productId" INTEGER NOT NULL,
+    "missionId" INTEGER NOT NULL,
+    "active" BOOLEAN NOT NULL,
+    "category" TEXT NOT NULL,
+    "province" TEXT NOT NULL,
     "key" TEXT NOT NULL,
 
-    CONSTRAINT "ProductSearchKey_pkey" PRIMARY KEY ("productId")
+    CONSTRAINT "SearchDoc_pkey" PRIMARY KEY ("productId")
 );
 
 -- CreateTable
@@ -37,6 +42,12 @@ CREATE UNIQUE INDEX "SearchTerm_term_key" ON "SearchTerm"("term");
 -- CreateIndex
 CREATE INDEX "ProductTerm_productId_idx" ON "ProductTerm"("productId");
 
+-- CreateIndex
+CREATE INDEX "SearchDoc_missionId_category_idx" ON "SearchDoc"("missionId", "category");
+
+-- CreateIndex
+CREATE INDEX "SearchDoc_missionId_province_idx" ON "SearchDoc"("missionId", "province");
+
 -- AddForeignKey
 ALTER TABLE "ProductTerm" ADD CONSTRAINT "ProductTerm_termId_fkey" FOREIGN KEY ("termId") REFERENCES "SearchTerm"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -44,7 +55,7 @@ ALTER TABLE "ProductTerm" ADD CONSTRAINT "ProductTerm_termId_fkey" FOREIGN KEY (
 ALTER TABLE "ProductTerm" ADD CONSTRAINT "ProductTerm_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "ProductSearchKey" ADD CONSTRAINT "ProductSearchKey_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "SearchDoc" ADD CONSTRAINT "SearchDoc_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "SearchPending" ADD CONSTRAINT "SearchPending_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -52,9 +63,10 @@ ALTER TABLE "SearchPending" ADD CONSTRAINT "SearchPending_productId_fkey" FOREIG
 -- Hand-written from here on (see src/db/search-index.ts).
 --
 -- The catalog is now ranked in the database from a word index (SearchTerm,
--- ProductTerm), which replaces the trigram expression indexes of
+-- ProductTerm, SearchDoc), which replaces the trigram expression indexes of
 -- 20261127090000_product_search. The words are normalised in TypeScript, so
--- triggers cannot write them: they only queue the product in SearchPending,
+-- triggers cannot write them: they only queue the product (also when it is
+-- listed or unlisted, or moves category, province or mission) in SearchPending,
 -- whoever writes the tables, and the bot indexes the queue before it searches.
 --
 -- No statement may contain a semicolon: the driver adapter that applies
@@ -90,13 +102,14 @@ END';
 CREATE TRIGGER "Product_search_insert" AFTER INSERT ON "Product"
     FOR EACH ROW EXECUTE FUNCTION misi_search_queue_product();
 
-CREATE TRIGGER "Product_search_update" AFTER UPDATE OF "name", "description", "exhibitorId" ON "Product"
+CREATE TRIGGER "Product_search_update" AFTER UPDATE OF "name", "description", "exhibitorId", "category", "active" ON "Product"
     FOR EACH ROW
-    WHEN (OLD."name" IS DISTINCT FROM NEW."name" OR OLD."description" IS DISTINCT FROM NEW."description" OR OLD."exhibitorId" IS DISTINCT FROM NEW."exhibitorId")
+    WHEN (OLD."name" IS DISTINCT FROM NEW."name" OR OLD."description" IS DISTINCT FROM NEW."description" OR OLD."exhibitorId" IS DISTINCT FROM NEW."exhibitorId"
+        OR OLD."category" IS DISTINCT FROM NEW."category" OR OLD."active" IS DISTINCT FROM NEW."active")
     EXECUTE FUNCTION misi_search_queue_product();
 
-CREATE TRIGGER "Exhibitor_search_update" AFTER UPDATE OF "name" ON "Exhibitor"
-    FOR EACH ROW WHEN (OLD."name" IS DISTINCT FROM NEW."name")
+CREATE TRIGGER "Exhibitor_search_update" AFTER UPDATE OF "name", "missionId", "province" ON "Exhibitor"
+    FOR EACH ROW WHEN (OLD."name" IS DISTINCT FROM NEW."name" OR OLD."missionId" IS DISTINCT FROM NEW."missionId" OR OLD."province" IS DISTINCT FROM NEW."province")
     EXECUTE FUNCTION misi_search_queue_exhibitor();
 
 -- Products listed before this migration.
