@@ -1,4 +1,4 @@
-import { FIELD_WEIGHT, INDEXED_FIELD, planSearch, searchEntry, type SearchPlan, type SearchQuery } from '../domain/search.js';
+import { FIELD_WEIGHT, INDEXED_FIELD, planSearch, searchEntry, trigrams, typoAllowance, type SearchPlan, type SearchQuery } from '../domain/search.js';
 import type { DbClient } from './database.js';
 import type { Provider } from './schema-files.js';
 
@@ -127,24 +127,34 @@ async function indexBatch(tx: Tx, provider: Provider): Promise<{ read: number; i
 }
 
 /**
- * The indexed words sharing a trigram with a query word: FTS5 trigrams on
- * SQLite, LIKE '%kop%' over the pg_trgm index on PostgreSQL. Every word a
- * query word can match is among them (a prefix or infix contains the query
- * word's trigrams, and a typo counts only when the words share one).
+ * The indexed words a query word may match: those containing it (an exact
+ * word, a prefix, an infix) and, where a typo is allowed, those of a length
+ * within the allowance sharing a trigram with it (FTS5 trigrams on SQLite,
+ * LIKE '%kop%' over the pg_trgm index on PostgreSQL). Every word
+ * matchWord (src/domain/search.ts) accepts is among them; it judges them after.
  */
 async function vocabulary(db: Executor, provider: Provider, query: SearchQuery): Promise<{ id: number; term: string }[]> {
-  if (query.trigrams.length === 0) return [];
   const params = new Params(provider);
-  const sql =
-    provider === 'postgresql'
-      ? `SELECT "id", "term" FROM "SearchTerm" WHERE ${query.trigrams
-          .map((piece) => `"term" LIKE ${params.add(`%${piece.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`)
-          .join(' OR ')}`
-      : // Each trigram a quoted FTS5 string, so no query syntax can leak in from what a buyer typed.
-        `SELECT t."id", t."term" FROM "SearchTermTrigram" s JOIN "SearchTerm" t ON t."id" = s.rowid WHERE "SearchTermTrigram" MATCH ${params.add(
-          query.trigrams.map((piece) => `"${piece.replace(/"/g, '""')}"`).join(' OR '),
-        )}`;
-  const rows = await db.$queryRawUnsafe<{ id: number; term: string }[]>(sql, ...params.values);
+  const selects: string[] = [];
+  const like = (piece: string) => `"term" LIKE ${params.add(`%${piece.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`;
+  // A quoted FTS5 string each, so no query syntax can leak in from what a buyer typed.
+  const quoted = (piece: string) => `"${piece.replace(/"/g, '""')}"`;
+  const fts = (match: string, where = '') =>
+    `SELECT t."id", t."term" FROM "SearchTermTrigram" s JOIN "SearchTerm" t ON t."id" = s.rowid WHERE "SearchTermTrigram" MATCH ${params.add(match)}${where}`;
+  for (const word of query.words) {
+    selects.push(provider === 'postgresql' ? `SELECT "id", "term" FROM "SearchTerm" WHERE ${like(word)}` : fts(quoted(word)));
+    const length = Array.from(word).length;
+    const allowance = typoAllowance(length);
+    if (allowance === 0) continue;
+    const lengths = ` AND length(${provider === 'postgresql' ? '' : 't.'}"term") BETWEEN ${length - allowance} AND ${length + allowance}`;
+    selects.push(
+      provider === 'postgresql'
+        ? `SELECT "id", "term" FROM "SearchTerm" WHERE (${trigrams(word).map(like).join(' OR ')})${lengths}`
+        : fts(trigrams(word).map(quoted).join(' OR '), lengths),
+    );
+  }
+  if (selects.length === 0) return [];
+  const rows = await db.$queryRawUnsafe<{ id: number; term: string }[]>(selects.join(' UNION '), ...params.values);
   return rows.map((row) => ({ id: Number(row.id), term: row.term }));
 }
 
