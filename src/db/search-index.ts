@@ -12,7 +12,12 @@ import type { Provider } from './schema-files.js';
  */
 
 /** Products indexed per transaction: bounds the statement size and how long a writer waits. */
-const INDEX_BATCH = 500;
+const INDEX_BATCH = 200;
+/**
+ * Prisma ends an interactive transaction after 5 s by default; a batch on a
+ * busy PostgreSQL (a fresh catalogue, a loaded machine) can take longer.
+ */
+const INDEX_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
 /** Rows per multi-row INSERT: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const INSERT_ROWS = 1000;
 
@@ -49,7 +54,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export async function indexPendingProducts(prisma: DbClient, provider: Provider): Promise<number> {
   let total = 0;
   for (;;) {
-    const done = await prisma.$transaction((tx) => indexBatch(tx, provider));
+    const done = await prisma.$transaction((tx) => indexBatch(tx, provider), INDEX_TRANSACTION);
     total += done.indexed;
     if (done.read < INDEX_BATCH) return total;
   }
