@@ -7,8 +7,10 @@ import type { Provider } from './schema-files.js';
  * *_product_search_ranked). Triggers queue every product whose words may have
  * changed in SearchPending, whoever writes; {@link indexPendingProducts} turns
  * the queue into words (normalised in TypeScript, the same on both
- * databases) before a search reads them. A search then ranks every matching
- * product in one statement and returns one page: no candidate cap.
+ * databases) before a search reads them. A search then finds the indexed
+ * words its words may match (one statement), and ranks every matching product
+ * of the mission and returns one page with the total (a second): no
+ * candidate cap can hide a match.
  */
 
 /** Products indexed per transaction: bounds the statement size and how long a writer waits. */
@@ -52,6 +54,9 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * the entries the first one holds.
  */
 export async function indexPendingProducts(prisma: DbClient, provider: Provider): Promise<number> {
+  // Usually nothing is queued: one cheap read, no transaction.
+  const queued = await prisma.$queryRawUnsafe<unknown[]>('SELECT 1 FROM "SearchPending" LIMIT 1');
+  if (queued.length === 0) return 0;
   let total = 0;
   for (;;) {
     const done = await prisma.$transaction((tx) => indexBatch(tx, provider), INDEX_TRANSACTION);
