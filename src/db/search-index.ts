@@ -107,7 +107,9 @@ async function indexBatch(tx: Tx, provider: Provider): Promise<{ read: number; i
     for (const row of rows) termIds.set(row.term, Number(row.id));
   }
 
+  // An unlisted product has no postings (listing it again queues it): every posting is a product buyers may see.
   const postings = entries
+    .filter(({ product }) => product.active)
     .flatMap(({ product, terms }) => terms.map(({ term, field }) => [termIds.get(term) ?? 0, product.exhibitor.missionId, product.id, field]))
     .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[2] ?? 0) - (b[2] ?? 0) || (a[3] ?? 0) - (b[3] ?? 0));
   for (const chunk of chunks(postings, INSERT_ROWS)) {
@@ -192,14 +194,19 @@ export async function rankedSearch(
   const hits = hitsSql(plan, params, missionId);
   if (!hits.sql) return { rows: [], total: 0 };
   const collate = provider === 'postgresql' ? ' COLLATE "C"' : '';
+  // Only the products at or above the page's last (matched, points) need their name key
+  // to be ordered: "cut" is that score, absent when fewer products match than the page reaches.
   const rows = await db.$queryRawUnsafe<{ id: number; matched: number | bigint; points: number | bigint; total: number | bigint }[]>(
     `${hits.sql},
      ranked AS (SELECT product_id, ${hits.words.map((w) => `max(CASE WHEN word = ${w} THEN points END) AS w${w}`).join(', ')} FROM hits GROUP BY product_id),
-     scored AS (SELECT product_id, ${hits.words.map((w) => `CASE WHEN w${w} IS NULL THEN 0 ELSE 1 END`).join(' + ')} AS matched,
-       ${hits.words.map((w) => `coalesce(w${w}, 0)`).join(' + ')} AS points FROM ranked)
-     SELECT r.product_id AS id, r.matched, r.points, count(*) OVER () AS total
+     scored AS MATERIALIZED (SELECT product_id, ${hits.words.map((w) => `CASE WHEN w${w} IS NULL THEN 0 ELSE 1 END`).join(' + ')} AS matched,
+       ${hits.words.map((w) => `coalesce(w${w}, 0)`).join(' + ')} AS points FROM ranked),
+     cut AS (SELECT matched, points FROM scored ORDER BY matched DESC, points DESC LIMIT 1 OFFSET ${int(page.offset + page.limit - 1)})
+     SELECT r.product_id AS id, r.matched, r.points, (SELECT count(*) FROM scored) AS total
      FROM scored r JOIN "SearchDoc" d ON d."productId" = r.product_id
-     WHERE d."active"
+     WHERE NOT EXISTS (SELECT 1 FROM cut)
+       OR r.matched > (SELECT matched FROM cut)
+       OR (r.matched = (SELECT matched FROM cut) AND r.points >= (SELECT points FROM cut))
      ORDER BY r.matched DESC, r.points DESC, d."key"${collate}, r.product_id
      LIMIT ${int(page.limit)} OFFSET ${int(page.offset)}`,
     ...params.values,
@@ -213,7 +220,7 @@ async function countMatches(db: Executor, provider: Provider, missionId: number,
   const params = new Params(provider);
   const rows = await db.$queryRawUnsafe<{ total: number | bigint }[]>(
     `${hitsSql(plan, params, missionId).sql}
-     SELECT count(DISTINCT h.product_id) AS total FROM hits h JOIN "SearchDoc" d ON d."productId" = h.product_id WHERE d."active"`,
+     SELECT count(DISTINCT product_id) AS total FROM hits`,
     ...params.values,
   );
   return Number(rows[0]?.total ?? 0);
@@ -226,8 +233,8 @@ function int(value: number): string {
 }
 
 /**
- * `WITH …, hits (product_id, word, points) AS (…)`: every (product of the
- * mission, query word, points) a product earns from an indexed word, its
+ * `WITH …, hits (product_id, word, points) AS (…)`: every (listed product of
+ * the mission, query word, points) a product earns from an indexed word, its
  * category or its province; no SQL when the plan matches nothing. `words`
  * are the query words that can earn points.
  */
@@ -242,11 +249,11 @@ function hitsSql(plan: SearchPlan, params: Params, missionId: number): { sql: st
   }
   if (plan.categories.length > 0) {
     ctes.push(`c (word, category, points) AS (VALUES ${plan.categories.map((c) => `(${int(c.word)}, ${params.text(c.category)}, ${int(c.points)})`).join(', ')})`);
-    selects.push(`SELECT d."productId", c.word, c.points FROM c JOIN "SearchDoc" d ON d."missionId" = ${mission} AND d."category" = c.category`);
+    selects.push(`SELECT d."productId", c.word, c.points FROM c JOIN "SearchDoc" d ON d."missionId" = ${mission} AND d."category" = c.category AND d."active"`);
   }
   if (plan.provinces.length > 0) {
     ctes.push(`v (word, province, points) AS (VALUES ${plan.provinces.map((v) => `(${int(v.word)}, ${params.text(v.province)}, ${int(v.points)})`).join(', ')})`);
-    selects.push(`SELECT d."productId", v.word, v.points FROM v JOIN "SearchDoc" d ON d."missionId" = ${mission} AND d."province" = v.province`);
+    selects.push(`SELECT d."productId", v.word, v.points FROM v JOIN "SearchDoc" d ON d."missionId" = ${mission} AND d."province" = v.province AND d."active"`);
   }
   const words = [...new Set([...plan.terms, ...plan.categories, ...plan.provinces].map((hit) => hit.word))].sort((a, b) => a - b);
   if (selects.length === 0) return { sql: undefined, words };

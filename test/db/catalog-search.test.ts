@@ -85,6 +85,9 @@ describe.each(TEST_PROVIDERS)('product search index on %s', (provider) => {
       const found = await search(text, seeded);
       expect(found.items.map((result) => ({ id: result.item.id, matched: result.matched, score: result.score }))).toEqual(expected);
       expect(found.total).toBe(expected.length);
+      const first = await search(text, seeded, { offset: 0, limit: 10 });
+      expect(first.items.map((result) => result.item.id)).toEqual(expected.slice(0, 10).map((result) => result.id));
+      expect(first.total).toBe(expected.length);
     });
 
     it('pages through the same ranking, and says how many match past the end', async () => {
