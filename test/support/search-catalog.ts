@@ -1,6 +1,9 @@
 import { CATEGORIES } from '../../src/domain/categories.js';
 import { PROVINCES } from '../../src/domain/provinces.js';
 import type { DbClient } from '../../src/db/database.js';
+import { seededRandom } from '../../src/simulator/bot-api-simulator.js';
+
+export { seededRandom };
 
 /**
  * A seeded random catalogue with Indonesian-ish names, and queries over it
@@ -8,18 +11,6 @@ import type { DbClient } from '../../src/db/database.js';
  * compare the database's ranking with the reference on it, and
  * scripts/bench/search.ts measures with it.
  */
-
-/** mulberry32: small, fast and the same sequence on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KINDS = ['kopi', 'teh', 'keripik', 'sambal', 'batik', 'tenun', 'madu', 'gula', 'dodol', 'rendang', 'abon', 'kerupuk', 'tas', 'anyaman', 'songket', 'jamu', 'bandeng', 'terasi', 'emping', 'wajik'];
 const TRAITS = ['pedas', 'manis', 'asin', 'gurih', 'tulis', 'cap', 'hutan', 'aren', 'semut', 'arabika', 'robusta', 'luwak', 'original', 'premium', 'kering', 'basah', 'merah', 'hijau', 'sapi', 'ayam'];
