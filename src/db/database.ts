@@ -49,6 +49,8 @@ export async function openDatabase(url: string): Promise<Database> {
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+    // Sorts and groupings (search ranking) in memory rather than in temporary files.
+    await prisma.$queryRawUnsafe('PRAGMA temp_store = MEMORY');
   }
   return {
     provider,

@@ -58,10 +58,11 @@ export const MIGRATED_SCHEMA_SNAPSHOT_PATH = join(PROJECT_ROOT, 'prisma', 'migra
 // Tables that migrations create by hand and the schema does not model (full-text
 // indexes); the engine must not treat them as drift.
 export const EXTERNAL_TABLES: string[] = [
-  // SQLite product search (migration *_product_search): the FTS5 table and its shadow tables.
-  'ProductSearch',
-  'ProductSearch_data',
-  'ProductSearch_idx',
-  'ProductSearch_docsize',
-  'ProductSearch_config',
+  // SQLite product search (migration *_product_search_ranked): the FTS5 trigram
+  // table over the search words and its shadow tables (external content: no _content).
+  'SearchTermTrigram',
+  'SearchTermTrigram_data',
+  'SearchTermTrigram_idx',
+  'SearchTermTrigram_docsize',
+  'SearchTermTrigram_config',
 ];

@@ -5,15 +5,16 @@ import { textKey } from './text.js';
 
 /**
  * Product search, the pure half: what a query means and how well a product
- * answers it. The database only narrows the catalogue down to candidates
- * (SQLite FTS5 trigrams, PostgreSQL pg_trgm); every candidate is then judged
- * and ordered here, so SQLite and PostgreSQL give the same answer by
- * construction rather than by two rankers that happen to agree.
+ * answers it. The database ranks (src/db/search-index.ts): it keeps every
+ * product's normalised words (from {@link searchEntry}), finds the indexed
+ * words sharing a trigram with a query word (SQLite FTS5 trigrams,
+ * PostgreSQL pg_trgm), and this module judges those few words
+ * ({@link planSearch}); the database then adds up the points per product and
+ * orders and pages the products. Words are normalised here, not by each
+ * database, so SQLite and PostgreSQL answer the same.
  *
- * The candidate filter is "the text contains at least one trigram of a query
- * word, or the province or category matches". Every rule below only accepts
- * a product that passes that filter (a typo counts only when the two words
- * share a trigram), so the database never hides a product the rules would take.
+ * {@link rankSearch} states the same ranking over products in memory: it is
+ * the reference the database's ranking is tested against.
  */
 
 /** Shorter words have no trigram, so no index can find them; they are left out of the query. */
@@ -165,14 +166,14 @@ export function rankSearch<T extends SearchDocument>(query: SearchQuery, candida
       [FIELD_WEIGHT.description, searchWords(item.description)],
     ];
     let matched = 0;
-    let score = 0;
+    let points = 0;
     for (const word of query.words) {
       let best = 0;
-      for (const [weight, words] of fields) best = Math.max(best, weight * matchWord(word, words));
+      for (const [weight, words] of fields) best = Math.max(best, weight * qualityPoints(matchWord(word, words)));
       if (best > 0) matched++;
-      score += best;
+      points += best;
     }
-    if (matched > 0) ranked.push({ item, matched, score: Math.round(score * 100) / 100, key: normalizeSearchText(item.name) });
+    if (matched > 0) ranked.push({ item, matched, score: points / 100, key: normalizeSearchText(item.name) });
   }
   ranked.sort((a, b) => b.matched - a.matched || b.score - a.score || compare(a.key, b.key) || a.item.id - b.item.id);
   return ranked.map(({ item, matched, score }) => ({ item, matched, score }));
@@ -224,4 +225,69 @@ export function boundedDistance(a: string, b: string, limit: number): number {
     previous = current;
   }
   return Math.min(previous[y.length] ?? 0, limit + 1);
+}
+
+/** Where a product's word was found, as the index stores it (ProductTerm.field). */
+export const INDEXED_FIELD = { name: 0, exhibitor: 1, description: 2 } as const;
+
+/** What the index keeps of a product: its words per field, and its name normalised, which orders equal matches. */
+export interface SearchEntry {
+  key: string;
+  terms: { term: string; field: number }[];
+}
+
+export function searchEntry(doc: Pick<SearchDocument, 'name' | 'description' | 'exhibitorName'>): SearchEntry {
+  const fields: [number, string[]][] = [
+    [INDEXED_FIELD.name, searchWords(doc.name)],
+    [INDEXED_FIELD.exhibitor, searchWords(doc.exhibitorName)],
+    [INDEXED_FIELD.description, searchWords(doc.description)],
+  ];
+  const seen = new Set<string>();
+  const terms: SearchEntry['terms'] = [];
+  for (const [field, words] of fields) {
+    for (const term of words) {
+      if (seen.has(`${field} ${term}`)) continue;
+      seen.add(`${field} ${term}`);
+      terms.push({ term, field });
+    }
+  }
+  return { key: normalizeSearchText(doc.name), terms };
+}
+
+/** A match's quality in hundredths: whole numbers, so both databases add points up exactly. */
+export function qualityPoints(quality: number): number {
+  return Math.round(quality * 100);
+}
+
+/**
+ * What the database adds up, per query word (`word` is its index in
+ * {@link SearchQuery.words}): the quality of each indexed word it matches
+ * (times the field's weight there), and the points of each category and
+ * province it names. A product's score is the sum over query words of their
+ * best points, in hundredths of {@link RankedResult.score}.
+ */
+export interface SearchPlan {
+  terms: { word: number; termId: number; quality: number }[];
+  categories: { word: number; category: Category; points: number }[];
+  provinces: { word: number; province: string; points: number }[];
+}
+
+/** Judges the indexed words the database found for a query (`vocabulary`: those sharing a trigram with a query word). */
+export function planSearch(query: SearchQuery, vocabulary: readonly { id: number; term: string }[]): SearchPlan {
+  const plan: SearchPlan = { terms: [], categories: [], provinces: [] };
+  query.words.forEach((word, index) => {
+    for (const { id, term } of vocabulary) {
+      const quality = matchWord(word, [term]);
+      if (quality > 0) plan.terms.push({ word: index, termId: id, quality: qualityPoints(quality) });
+    }
+    for (const category of query.categories) {
+      const quality = matchWord(word, categoryWords(category));
+      if (quality > 0) plan.categories.push({ word: index, category, points: FIELD_WEIGHT.category * qualityPoints(quality) });
+    }
+    for (const province of query.provinces) {
+      const quality = matchWord(word, provinceWords(province));
+      if (quality > 0) plan.provinces.push({ word: index, province, points: FIELD_WEIGHT.province * qualityPoints(quality) });
+    }
+  });
+  return plan;
 }

@@ -5,8 +5,10 @@ import {
   MATCH_QUALITY,
   normalizeSearchText,
   parseSearchQuery,
+  planSearch,
   provinceWords,
   rankSearch,
+  searchEntry,
   searchWords,
   trigrams,
   typoAllowance,
@@ -191,5 +193,49 @@ describe('rankSearch', () => {
   it('reports how many words matched and the score', () => {
     const [first] = rankSearch(query('kopi luwak'), docs);
     expect(first).toMatchObject({ matched: 2, score: 20 });
+  });
+});
+
+describe('searchEntry', () => {
+  it.each([
+    [
+      { name: 'Kopí Luwak', exhibitorName: 'Kopi Ijen', description: 'Kopi luwak asli' },
+      'kopi luwak',
+      [['kopi', 0], ['luwak', 0], ['kopi', 1], ['ijen', 1], ['kopi', 2], ['luwak', 2], ['asli', 2]],
+    ],
+    [{ name: 'Teh  Teh!', exhibitorName: 'UD', description: null }, 'teh teh', [['teh', 0], ['ud', 1]]],
+    [{ name: '!!!', exhibitorName: '', description: '' }, '', []],
+  ])('indexes %j by the key %j and its words per field', (doc, key, terms) => {
+    expect(searchEntry(doc)).toEqual({ key, terms: terms.map(([term, field]) => ({ term, field })) });
+  });
+});
+
+describe('planSearch', () => {
+  const query = (text: string): SearchQuery => {
+    const parsed = parseSearchQuery(text);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return parsed.value;
+  };
+  const vocabulary = [
+    { id: 1, term: 'kopi' },
+    { id: 2, term: 'kopiah' },
+    { id: 3, term: 'keripik' },
+    { id: 4, term: 'tempe' },
+    { id: 5, term: 'bakopi' },
+  ];
+
+  it.each([
+    ['kopi', [{ word: 0, termId: 1, quality: 100 }, { word: 0, termId: 2, quality: 80 }, { word: 0, termId: 5, quality: 60 }]],
+    ['kop', [{ word: 0, termId: 1, quality: 80 }, { word: 0, termId: 2, quality: 80 }]], // three letters: no infix
+    ['kripik tempe', [{ word: 0, termId: 3, quality: 50 }, { word: 1, termId: 4, quality: 100 }]],
+    ['batik', []],
+  ])('judges the words found for %j', (text, terms) => {
+    expect(planSearch(query(text), vocabulary).terms).toEqual(terms);
+  });
+
+  it('gives categories and provinces the points of their field', () => {
+    const plan = planSearch(query('minuman jatim'), []);
+    expect(plan.categories).toEqual([{ word: 0, category: 'minuman', points: 500 }]);
+    expect(plan.provinces).toEqual([{ word: 1, province: 'JATIM', points: 400 }]);
   });
 });

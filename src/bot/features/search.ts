@@ -30,12 +30,12 @@ export function createSearchFeature(): Composer<BotContext> {
     const mission = await ctx.activeMission();
     if (!mission) return say(ctx, ctx.t.search.noMission);
     if (!query.ok) return say(ctx, ctx.t.search.tooShort);
-    const ranked = await ctx.deps.repos.catalog.search(mission.id, query.value);
-    if (ranked.length === 0) return say(ctx, ctx.t.search.none(typed));
-    const top = ranked.slice(0, SEARCH_RESULT_LIMIT).map((result) => result.item);
+    const found = await ctx.deps.repos.catalog.search(mission.id, query.value, { offset: 0, limit: SEARCH_RESULT_LIMIT });
+    if (found.total === 0) return say(ctx, ctx.t.search.none(typed));
+    const top = found.items.map((result) => result.item);
     return say(
       ctx,
-      ctx.t.search.results(typed, top.length, ranked.length, top.map((product, index) => productLineView(product, index + 1))),
+      ctx.t.search.results(typed, top.length, found.total, top.map((product, index) => productLineView(product, index + 1))),
       Markup.inlineKeyboard(top.map((product, index) => [productButton(product, index + 1, 0)])),
     );
   });
@@ -63,8 +63,8 @@ async function inlineMatches(ctx: BotContext, text: string, offset: number): Pro
   if (text.trim() === '') return ctx.deps.repos.catalog.newest(mission.id, offset, INLINE_PAGE_SIZE);
   const query = parseSearchQuery(text);
   if (!query.ok) return { items: [], total: 0 };
-  const ranked = await ctx.deps.repos.catalog.search(mission.id, query.value);
-  return { items: ranked.slice(offset, offset + INLINE_PAGE_SIZE).map((result) => result.item), total: ranked.length };
+  const found = await ctx.deps.repos.catalog.search(mission.id, query.value, { offset, limit: INLINE_PAGE_SIZE });
+  return { items: found.items.map((result) => result.item), total: found.total };
 }
 
 /**

@@ -1,16 +1,10 @@
 import { CATEGORIES } from '../../domain/categories.js';
 import { CATALOG_PAGE_SIZE, pageOf, type CatalogProduct, type CategoryCount, type PageSpec } from '../../domain/catalog.js';
-import { rankSearch, type RankedResult, type SearchQuery } from '../../domain/search.js';
+import type { RankedResult, SearchQuery } from '../../domain/search.js';
 import type { DbClient } from '../database.js';
+import { indexPendingProducts, rankedSearch } from '../search-index.js';
 import type * as Db from '../generated/sqlite/client.js';
 import type { Provider } from '../schema-files.js';
-
-/**
- * How many candidates the database hands to the ranker at most, newest
- * first. The trigram filter is loose on purpose (a typo must still pass it);
- * a mission's few thousand products stay well below this.
- */
-export const SEARCH_CANDIDATE_LIMIT = 2000;
 
 const WITH_EXHIBITOR = { exhibitor: { include: { mission: { select: { status: true } } } } } as const;
 type ProductRow = Db.Product & { exhibitor: Db.Exhibitor & { mission: { status: Db.MissionStatus } } };
@@ -109,78 +103,24 @@ export function createCatalogRepository(prisma: DbClient, provider: Provider) {
     },
 
     /**
-     * Searches a mission's active listings, best first. The database finds
-     * candidates through its index (raw SQL, one statement per provider);
-     * src/domain/search.ts judges and orders them, the same on both.
+     * One page of a mission's active listings ranked for a query, best first,
+     * and how many match in all: ranked by the database over every match
+     * (src/db/search-index.ts), after indexing what changed since the last search.
      */
-    async search(missionId: number, query: SearchQuery): Promise<RankedResult<CatalogProduct>[]> {
-      const ids = provider === 'postgresql' ? await candidatesPostgres(prisma, missionId, query) : await candidatesSqlite(prisma, missionId, query);
-      const candidates = await byIds(ids);
-      return rankSearch(query, candidates);
+    async search(
+      missionId: number,
+      query: SearchQuery,
+      page: { offset: number; limit: number },
+    ): Promise<{ items: RankedResult<CatalogProduct>[]; total: number }> {
+      await indexPendingProducts(prisma, provider);
+      const { rows, total } = await rankedSearch(prisma, provider, missionId, query, page);
+      const products = new Map((await byIds(rows.map((row) => row.id))).map((product) => [product.id, product]));
+      const items = rows.flatMap((row) => {
+        const item = products.get(row.id);
+        return item ? [{ item, matched: row.matched, score: row.points / 100 }] : [];
+      });
+      return { items, total };
     },
   };
 }
 export type CatalogRepository = ReturnType<typeof createCatalogRepository>;
-
-/**
- * SQLite: the FTS5 trigram table (migration *_product_search, kept current
- * by triggers) for text, codes for province and category. Each trigram is a
- * quoted FTS5 string, so no query syntax can leak in from what a buyer typed.
- */
-async function candidatesSqlite(prisma: DbClient, missionId: number, query: SearchQuery): Promise<number[]> {
-  const params: unknown[] = [missionId];
-  const alternatives: string[] = [];
-  if (query.trigrams.length > 0) {
-    alternatives.push(`p."id" IN (SELECT rowid FROM "ProductSearch" WHERE "ProductSearch" MATCH ?)`);
-    params.push(query.trigrams.map((piece) => `"${piece.replace(/"/g, '""')}"`).join(' OR '));
-  }
-  if (query.provinces.length > 0) {
-    alternatives.push(`e."province" IN (${query.provinces.map(() => '?').join(', ')})`);
-    params.push(...query.provinces);
-  }
-  if (query.categories.length > 0) {
-    alternatives.push(`p."category" IN (${query.categories.map(() => '?').join(', ')})`);
-    params.push(...query.categories);
-  }
-  if (alternatives.length === 0) return [];
-  params.push(SEARCH_CANDIDATE_LIMIT);
-  const rows = await prisma.$queryRawUnsafe<{ id: number | bigint }[]>(
-    `SELECT p."id" AS id FROM "Product" p JOIN "Exhibitor" e ON e."id" = p."exhibitorId"
-     WHERE p."active" = 1 AND e."missionId" = ? AND (${alternatives.join(' OR ')})
-     ORDER BY p."id" DESC LIMIT ?`,
-    ...params,
-  );
-  return rows.map((row) => Number(row.id));
-}
-
-/**
- * PostgreSQL: `LIKE '%kop%'` on the lower-cased, unaccented text, which the
- * pg_trgm GIN expression indexes of the same migration answer. The
- * expressions must stay exactly those of the indexes, or PostgreSQL scans.
- */
-async function candidatesPostgres(prisma: DbClient, missionId: number, query: SearchQuery): Promise<number[]> {
-  const params: unknown[] = [missionId];
-  const next = (value: unknown): string => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const alternatives: string[] = [];
-  if (query.trigrams.length > 0) {
-    const patterns = query.trigrams.map((piece) => next(`%${piece.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-    const productText = `misi_search_text("name" || ' ' || coalesce("description", ''))`;
-    alternatives.push(`p."id" IN (SELECT "id" FROM "Product" WHERE ${patterns.map((p) => `${productText} LIKE ${p}`).join(' OR ')})`);
-    alternatives.push(`e."id" IN (SELECT "id" FROM "Exhibitor" WHERE ${patterns.map((p) => `misi_search_text("name") LIKE ${p}`).join(' OR ')})`);
-  }
-  if (query.provinces.length > 0) alternatives.push(`e."province" IN (${query.provinces.map(next).join(', ')})`);
-  if (query.categories.length > 0) alternatives.push(`p."category" IN (${query.categories.map(next).join(', ')})`);
-  if (alternatives.length === 0) return [];
-  const limit = next(SEARCH_CANDIDATE_LIMIT);
-  const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
-    `SELECT p."id" AS id FROM "Product" p JOIN "Exhibitor" e ON e."id" = p."exhibitorId"
-     WHERE p."active" AND e."missionId" = $1 AND (${alternatives.join(' OR ')})
-     ORDER BY p."id" DESC LIMIT ${limit}`,
-    ...params,
-  );
-  return rows.map((row) => Number(row.id));
-}
-
