@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { adapterFactory, openDatabase, providerOf } from './database.js';
 import { withSchemaEngine } from './schema-engine.js';
 import { migrationsDir, type Provider } from './schema-files.js';
+import { rebuildTotals, TOTALS_MIGRATION_SUFFIX } from './totals-rebuild.js';
 
 // Tables that migrations create by hand and the schema does not model (full-text
 // indexes); the engine must not treat them as drift.
@@ -62,6 +63,16 @@ export async function applyMigrations(url: string, log?: (line: string) => void)
       }),
     log,
   );
+  // The totals tables start empty: count the reports already there (a zone
+  // is needed to bucket days, which SQL cannot do on SQLite).
+  if (output.appliedMigrationNames.some((name) => name.endsWith(TOTALS_MIGRATION_SUFFIX))) {
+    const db = await openDatabase(url);
+    try {
+      await rebuildTotals(db.prisma);
+    } finally {
+      await db.close();
+    }
+  }
   return output.appliedMigrationNames;
 }
 
