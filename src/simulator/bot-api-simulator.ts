@@ -80,7 +80,7 @@ export interface FaultMix {
 }
 
 /** A small deterministic generator (mulberry32), so a fault mix can be replayed. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
