@@ -98,13 +98,24 @@ export function movesKindSums(delta: KindSums): boolean {
   return delta.reportCount !== 0 || delta.amountRetail !== 0n || delta.amountOrder !== 0n || delta.amountLoi !== 0n || delta.amountInvestment !== 0n;
 }
 
-/** Adds `delta` into `into`, field by field (a recount sums report deltas this way). */
-export function addSums<T extends KindSums>(into: T, delta: T): T {
-  const out = { ...into } as unknown as Record<string, number | bigint>;
-  for (const [key, value] of Object.entries(delta) as [string, number | bigint][]) {
-    out[key] = typeof value === 'bigint' ? (out[key] as bigint) + value : (out[key] as number) + value;
-  }
-  return out as unknown as T;
+/** Adds a delta's kind sums into an accumulator, in place (a recount sums a million of them). */
+export function addKindSums(into: KindSums, delta: KindSums): void {
+  into.reportCount += delta.reportCount;
+  into.amountRetail += delta.amountRetail;
+  into.amountOrder += delta.amountOrder;
+  into.amountLoi += delta.amountLoi;
+  into.amountInvestment += delta.amountInvestment;
+}
+
+/** Adds a delta into the mission accumulator, in place. */
+export function addMissionSums(into: MissionSums, delta: MissionSums): void {
+  addKindSums(into, delta);
+  into.amountSell += delta.amountSell;
+  into.amountBuy += delta.amountBuy;
+  into.verifiedAmount += delta.verifiedAmount;
+  into.answeredCount += delta.answeredCount;
+  into.answeredCommitted += delta.answeredCommitted;
+  into.answeredRealised += delta.answeredRealised;
 }
 
 export function kindTotal(sums: KindSums): bigint {
