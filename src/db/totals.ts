@@ -25,8 +25,8 @@ import { Prisma } from './generated/sqlite/client.js';
 export type TotalsClient = Prisma.TransactionClient | DbClient;
 
 const KIND_COLUMNS = ['reportCount', 'amountRetail', 'amountOrder', 'amountLoi', 'amountInvestment'] as const;
-const MISSION_COLUMNS = [...KIND_COLUMNS, 'amountSell', 'amountBuy', 'verifiedAmount', 'answeredCount', 'answeredCommitted', 'answeredRealised'] as const;
-const COUNT_COLUMNS: ReadonlySet<string> = new Set(['reportCount', 'answeredCount']);
+const MISSION_COLUMNS = [...KIND_COLUMNS, 'amountSell', 'amountBuy', 'verifiedAmount', 'answeredCount', 'answeredCommitted', 'answeredRealised', 'voidedCount'] as const;
+const COUNT_COLUMNS: ReadonlySet<string> = new Set(['reportCount', 'answeredCount', 'voidedCount']);
 
 // Typed casts: PostgreSQL cannot infer a parameter's type in an INSERT … SELECT list.
 function values(columns: readonly string[], sums: Record<string, number | bigint>): Prisma.Sql {
@@ -182,6 +182,7 @@ export async function recountMission(tx: TotalsClient, missionId: number): Promi
     after = rows[rows.length - 1]!.id;
   }
 
+  mission.voidedCount = await tx.saleReport.count({ where: { missionId, voidedAt: { not: null } } });
   await tx.missionTotal.update({ where: { missionId }, data: mission });
   await tx.dayTotal.deleteMany({ where: { missionId } });
   await tx.exhibitorTotal.deleteMany({ where: { missionId } });

@@ -25,6 +25,8 @@ export interface MissionSums extends KindSums {
   answeredCount: number;
   answeredCommitted: bigint;
   answeredRealised: bigint;
+  /** Voided reports: counted apart, never summed. */
+  voidedCount: number;
 }
 
 /** What of a report the totals depend on. */
@@ -49,7 +51,7 @@ export function emptyKindSums(): KindSums {
 }
 
 export function emptyMissionSums(): MissionSums {
-  return { ...emptyKindSums(), amountSell: 0n, amountBuy: 0n, verifiedAmount: 0n, answeredCount: 0, answeredCommitted: 0n, answeredRealised: 0n };
+  return { ...emptyKindSums(), amountSell: 0n, amountBuy: 0n, verifiedAmount: 0n, answeredCount: 0, answeredCommitted: 0n, answeredRealised: 0n, voidedCount: 0 };
 }
 
 /** Whether the realisation answer of a report counts in the realisation rate. */
@@ -74,6 +76,11 @@ export function reportDelta(report: CountedReport, sign: 1 | -1): MissionSums {
   else delta.amountBuy = s * report.amount;
   if (report.verified) delta.verifiedAmount = s * report.amount;
   return { ...delta, ...answeredPart(report, sign) };
+}
+
+/** A live report was voided: it leaves every sum and counts as voided. */
+export function voidDelta(report: CountedReport): MissionSums {
+  return { ...reportDelta(report, -1), voidedCount: 1 };
 }
 
 /** A live report was verified: only the verified sum moves. */
@@ -116,6 +123,7 @@ export function addMissionSums(into: MissionSums, delta: MissionSums): void {
   into.answeredCount += delta.answeredCount;
   into.answeredCommitted += delta.answeredCommitted;
   into.answeredRealised += delta.answeredRealised;
+  into.voidedCount += delta.voidedCount;
 }
 
 export function kindTotal(sums: KindSums): bigint {

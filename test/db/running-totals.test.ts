@@ -3,14 +3,15 @@
  * database: seeded random sequences of saves, voids, verifications and
  * realisation answers, one after another and from two connections at once,
  * then every figure progress, the digest, the leaderboard and milestones read
- * is compared with the same figure counted from every report, and a rebuild
- * must leave the tables as they were.
+ * (and the export's summary sheet) is compared with the same figure counted
+ * from every report, and a rebuild must leave the tables as they were.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { createRepositories, type Repositories } from '../../src/db/repositories/index.js';
 import { rebuildTotals } from '../../src/db/totals-rebuild.js';
 import type { SaleDirectionName, SaleKindName } from '../../src/domain/entities.js';
+import { summarizeReports } from '../../src/domain/export.js';
 import { seededRandom } from '../../src/simulator/bot-api-simulator.js';
 import { createFullRecount } from '../support/full-recount.js';
 import { TEST_PROVIDERS, openTestDatabase } from '../support/databases.js';
@@ -85,6 +86,9 @@ async function expectMatchesRecount(db: Database, repos: Repositories, missionId
     expect(byName(await repos.digests.sumsByExhibitor(missionId))).toEqual(byName(await recount.sumsByExhibitor(missionId)));
     expect(await repos.digests.sumsByDay(missionId)).toEqual(await recount.sumsByDay(missionId));
     expect(await repos.digests.missionTotal(missionId)).toBe(await recount.missionTotal(missionId));
+    // The export's summary sheet from the totals, and the same summary counted from the rows it exports.
+    const data = await repos.exports.missionData((await repos.missions.findById(missionId))!);
+    expect(data.summary).toEqual(summarizeReports(data.reports, data.mission.timeZone));
     const board = (rows: { exhibitorId: number }[]) => rows.sort((a, b) => a.exhibitorId - b.exhibitorId);
     expect(board(await repos.leaderboard.entries(missionId))).toEqual(board(await recount.leaderboard(missionId)));
   }

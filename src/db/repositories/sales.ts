@@ -2,7 +2,7 @@ import type { MissionTotals, SaleDirectionName, SaleKindName, SaleReport } from 
 import type { ExhibitorSales, KindTotals, ProductChoice, SaleRecord } from '../../domain/sale-records.js';
 import type { DbClient } from '../database.js';
 import type * as Db from '../generated/sqlite/client.js';
-import { missionTotalsOf, reportDelta, verifyDelta } from '../../domain/running-totals.js';
+import { missionTotalsOf, reportDelta, verifyDelta, voidDelta } from '../../domain/running-totals.js';
 import { applyTotals, daySums, missionSums } from '../totals.js';
 import { writeAudit } from './audit.js';
 import { isUniqueViolation, toSaleReport } from './mappers.js';
@@ -180,7 +180,7 @@ export function createSaleRepository(prisma: DbClient) {
         if (updated.count === 0) return { ok: false, reason: 'already_voided', report: toSaleRecord(before) } as const;
         const after = await tx.saleReport.findUniqueOrThrow({ where: { id: input.id }, include: WITH_NAMES });
         // Read after the update holds the row: a realisation or verification committed meanwhile is taken out too.
-        await applyTotals(tx, after, reportDelta({ ...after, verified: after.verifiedAt !== null }, -1));
+        await applyTotals(tx, after, voidDelta({ ...after, verified: after.verifiedAt !== null }));
         await writeAudit(tx, { actorId: input.actorId, action: 'sale.void', entity: 'SaleReport', entityId: input.id, before: auditRow(before), after: auditRow(after) });
         return { ok: true, report: toSaleRecord(after) } as const;
       });

@@ -12,7 +12,8 @@ CREATE TABLE "MissionTotal" (
     "verifiedAmount" BIGINT NOT NULL DEFAULT 0,
     "answeredCount" INTEGER NOT NULL DEFAULT 0,
     "answeredCommitted" BIGINT NOT NULL DEFAULT 0,
-    "answeredRealised" BIGINT NOT NULL DEFAULT 0
+    "answeredRealised" BIGINT NOT NULL DEFAULT 0,
+    "voidedCount" INTEGER NOT NULL DEFAULT 0
 );
 
 -- CreateTable

@@ -13,6 +13,7 @@ CREATE TABLE "MissionTotal" (
     "answeredCount" INTEGER NOT NULL DEFAULT 0,
     "answeredCommitted" BIGINT NOT NULL DEFAULT 0,
     "answeredRealised" BIGINT NOT NULL DEFAULT 0,
+    "voidedCount" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "MissionTotal_pkey" PRIMARY KEY ("missionId")
 );
