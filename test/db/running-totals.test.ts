@@ -8,13 +8,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
+import { applyMigrations } from '../../src/db/migrations.js';
 import { createRepositories, type Repositories } from '../../src/db/repositories/index.js';
 import { rebuildTotals } from '../../src/db/totals-rebuild.js';
 import type { SaleDirectionName, SaleKindName } from '../../src/domain/entities.js';
 import { summarizeReports } from '../../src/domain/export.js';
 import { seededRandom } from '../../src/simulator/bot-api-simulator.js';
 import { createFullRecount } from '../support/full-recount.js';
-import { TEST_PROVIDERS, openTestDatabase } from '../support/databases.js';
+import { TEST_PROVIDERS, createTestDatabase, openTestDatabase } from '../support/databases.js';
 import { seedExhibitor, seedMission } from '../support/push-fixtures.js';
 
 const KINDS: readonly SaleKindName[] = ['RETAIL', 'ORDER', 'LOI', 'INVESTMENT'];
@@ -186,5 +187,43 @@ describe.each(TEST_PROVIDERS)('running totals on %s', (provider) => {
     expect(await rebuildTotals(db.prisma)).toBe(2);
     expect(await snapshot(db)).toEqual(kept);
     await expectMatchesRecount(db, repos, missionIds());
+  });
+});
+
+describe.each(TEST_PROVIDERS)('the running totals migration on %s', (provider) => {
+  it('fills the totals from the reports a database already has', async () => {
+    const test = await createTestDatabase(provider);
+    try {
+      await applyMigrations(test.url);
+      let db = await openDatabase(test.url);
+      const mission = await seedMission(db.prisma, { timeZone: 'Asia/Makassar' });
+      const exhibitor = await seedExhibitor(db.prisma, mission.id, { ownerId: 801, name: 'Tenun', category: 'kerajinan' });
+      for (const [amount, at, voided] of [[5_000_000n, '2026-11-26T15:59:00Z', false], [7_000_000n, '2026-11-26T16:00:00Z', false], [9n, '2026-11-26T17:00:00Z', true]] as const) {
+        await db.prisma.saleReport.create({
+          data: { missionId: mission.id, exhibitorId: exhibitor.id, amount, reportedById: 801n, createdAt: new Date(at), ...(voided ? { voidedAt: new Date(at) } : {}) },
+        });
+      }
+      // As before the migration: no totals tables, the migration not recorded.
+      for (const table of ['MissionTotal', 'DayTotal', 'ExhibitorTotal', 'ExhibitorDayTotal']) await db.prisma.$executeRawUnsafe(`DROP TABLE "${table}"`);
+      await db.prisma.$executeRawUnsafe(`DELETE FROM "_prisma_migrations" WHERE "migration_name" LIKE '%_running_totals'`);
+      await db.close();
+
+      expect((await applyMigrations(test.url)).some((name) => name.endsWith('_running_totals'))).toBe(true);
+      db = await openDatabase(test.url);
+      try {
+        const repos = createRepositories(db);
+        // 23:59 and 00:00 WITA: two local days.
+        expect(await repos.digests.sumsByDay(mission.id)).toEqual([
+          { date: '2026-11-26', amount: 5_000_000n },
+          { date: '2026-11-27', amount: 7_000_000n },
+        ]);
+        expect(await repos.sales.totals(mission.id, '2026-11-27')).toEqual(await createFullRecount(db.prisma).totals(mission.id, '2026-11-27'));
+        expect((await db.prisma.missionTotal.findUniqueOrThrow({ where: { missionId: mission.id } })).voidedCount).toBe(1);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await test.drop();
+    }
   });
 });
