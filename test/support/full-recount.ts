@@ -4,6 +4,7 @@
  * baseline. Same signatures as the repositories that now read the totals.
  */
 import type { DbClient } from '../../src/db/database.js';
+import { createDigestRepository } from '../../src/db/repositories/digests.js';
 import { localDayBounds } from '../../src/domain/day-bounds.js';
 import type { ExhibitorSum, PreviousMission, YearToDate } from '../../src/domain/digest.js';
 import type { MissionTotals, SaleDirectionName, SaleKindName } from '../../src/domain/entities.js';
@@ -16,6 +17,7 @@ const live = (missionId: number) => ({ missionId, voidedAt: null });
 
 export function createFullRecount(prisma: DbClient) {
   const zoneOf = async (missionId: number) => (await prisma.mission.findUniqueOrThrow({ where: { id: missionId }, select: { timeZone: true } })).timeZone;
+  const missions = createDigestRepository(prisma);
   const bounds = async (missionId: number, day: string) => localDayBounds(day, await zoneOf(missionId));
 
   return {
@@ -87,29 +89,19 @@ export function createFullRecount(prisma: DbClient) {
       return (await prisma.saleReport.aggregate({ where: live(missionId), _sum: { amount: true } }))._sum.amount ?? 0n;
     },
 
+    // Which missions count is the repository's; their totals are recounted here.
     async previousMission(mission: { id: number; originProvince: string; startDate: string }): Promise<PreviousMission | null> {
-      const row = await prisma.mission.findFirst({
-        where: {
-          originProvince: mission.originProvince,
-          status: { not: 'DRAFT' },
-          id: { not: mission.id },
-          OR: [{ startDate: { lt: mission.startDate } }, { startDate: mission.startDate, id: { lt: mission.id } }],
-        },
-        orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
-      });
+      const row = await missions.previousMissionRow(mission);
       if (!row) return null;
       return { name: row.name, hostProvince: row.hostProvince, total: await this.missionTotal(row.id) };
     },
 
     async yearToDate(originProvince: string, today: string): Promise<YearToDate> {
       const year = Number(today.slice(0, 4));
-      const missions = await prisma.mission.findMany({
-        where: { originProvince, status: { not: 'DRAFT' }, startDate: { gte: `${today.slice(0, 4)}-01-01`, lte: today } },
-        select: { id: true },
-      });
-      if (missions.length === 0) return { year, total: 0n, missionCount: 0 };
-      const sum = await prisma.saleReport.aggregate({ where: { missionId: { in: missions.map((m) => m.id) }, voidedAt: null }, _sum: { amount: true } });
-      return { year, total: sum._sum.amount ?? 0n, missionCount: missions.length };
+      const ids = await missions.yearMissionIds(originProvince, today);
+      if (ids.length === 0) return { year, total: 0n, missionCount: 0 };
+      const sum = await prisma.saleReport.aggregate({ where: { missionId: { in: ids }, voidedAt: null }, _sum: { amount: true } });
+      return { year, total: sum._sum.amount ?? 0n, missionCount: ids.length };
     },
 
     async leaderboard(missionId: number): Promise<LeaderboardEntry[]> {

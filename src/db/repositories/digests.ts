@@ -11,6 +11,29 @@ import { isUniqueViolation } from './mappers.js';
  * claims that make the daily digest and the milestone alerts exactly-once.
  */
 export function createDigestRepository(prisma: DbClient) {
+  /** The mission of the same origin province that started before this one (a draft does not count). */
+  async function previousMissionRow(mission: { id: number; originProvince: string; startDate: string }) {
+    return prisma.mission.findFirst({
+      where: {
+        originProvince: mission.originProvince,
+        status: { not: 'DRAFT' },
+        id: { not: mission.id },
+        OR: [{ startDate: { lt: mission.startDate } }, { startDate: mission.startDate, id: { lt: mission.id } }],
+      },
+      orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
+      select: { id: true, name: true, hostProvince: true },
+    });
+  }
+
+  /** Ids of the origin province's missions (not drafts) that started in `today`'s calendar year up to today. */
+  async function yearMissionIds(originProvince: string, today: string): Promise<number[]> {
+    const rows = await prisma.mission.findMany({
+      where: { originProvince, status: { not: 'DRAFT' }, startDate: { gte: `${today.slice(0, 4)}-01-01`, lte: today } },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
+  }
+
   return {
     /** Every exhibitor of the mission with a live report, with its sum; the domain ranks and groups them. */
     async sumsByExhibitor(missionId: number): Promise<ExhibitorSum[]> {
@@ -38,37 +61,24 @@ export function createDigestRepository(prisma: DbClient) {
       return (await exhibitorsOnDay(prisma, missionId, day)).length;
     },
 
-    /**
-     * The mission of the same origin province that started before this one
-     * (a draft does not count), with its final live total.
-     */
+    previousMissionRow,
+
+    /** The previous mission (see previousMissionRow) with its final live total. */
     async previousMission(mission: { id: number; originProvince: string; startDate: string }): Promise<PreviousMission | null> {
-      const row = await prisma.mission.findFirst({
-        where: {
-          originProvince: mission.originProvince,
-          status: { not: 'DRAFT' },
-          id: { not: mission.id },
-          OR: [{ startDate: { lt: mission.startDate } }, { startDate: mission.startDate, id: { lt: mission.id } }],
-        },
-        orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
-      });
+      const row = await previousMissionRow(mission);
       if (!row) return null;
       return { name: row.name, hostProvince: row.hostProvince, total: kindTotal(await missionSums(prisma, row.id)) };
     },
 
-    /**
-     * The origin province's missions that started in `today`'s calendar year
-     * up to today (this one included), and their live total.
-     */
+    yearMissionIds,
+
+    /** Those missions (this one included) and their live total. */
     async yearToDate(originProvince: string, today: string): Promise<YearToDate> {
       const year = Number(today.slice(0, 4));
-      const missions = await prisma.mission.findMany({
-        where: { originProvince, status: { not: 'DRAFT' }, startDate: { gte: `${today.slice(0, 4)}-01-01`, lte: today } },
-        select: { id: true },
-      });
-      if (missions.length === 0) return { year, total: 0n, missionCount: 0 };
-      const rows = await prisma.missionTotal.findMany({ where: { missionId: { in: missions.map((m) => m.id) } } });
-      return { year, total: rows.reduce((sum, row) => sum + kindTotal(row), 0n), missionCount: missions.length };
+      const ids = await yearMissionIds(originProvince, today);
+      if (ids.length === 0) return { year, total: 0n, missionCount: 0 };
+      const rows = await prisma.missionTotal.findMany({ where: { missionId: { in: ids } } });
+      return { year, total: rows.reduce((sum, row) => sum + kindTotal(row), 0n), missionCount: ids.length };
     },
 
     /** The mission's live total, read after a report was committed (milestones). */
