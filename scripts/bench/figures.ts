@@ -27,9 +27,9 @@ export interface Timing {
   median: number;
 }
 
-/** Runs `fn` a few times to warm up, then `runs` times, and returns min and median in ms. */
+/** Runs `fn` once to warm up, then `runs` times, and returns min and median in ms. */
 export async function time(name: string, runs: number, fn: () => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < 2; i++) await fn();
+  await fn(); // warm-up: the first call prepares statements and fills caches
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();

@@ -113,6 +113,9 @@ async function snapshot(db: Database) {
   return { missions, days: counting(days), exhibitors: counting(exhibitors), exhibitorDays: counting(exhibitorDays) };
 }
 
+// Hundreds of transactions per test: on a loaded 2-core machine that takes longer than the default 30 s.
+const SLOW = { timeout: 120_000 };
+
 describe.each(TEST_PROVIDERS)('running totals on %s', (provider) => {
   let db: Database;
   let second: Database | undefined;
@@ -149,7 +152,7 @@ describe.each(TEST_PROVIDERS)('running totals on %s', (provider) => {
     expect(await repos.sales.totals(world.missions[0]!.id, DAYS[1]!)).toMatchObject({ total: 0n, reportCount: 0, exhibitorCount: 0 });
   });
 
-  it('match a full recount after a random sequence of saves, voids, verifications and answers', async () => {
+  it('match a full recount after a random sequence of saves, voids, verifications and answers', SLOW, async () => {
     const random = seededRandom(20261202);
     for (let step = 0; step < 250; step++) await randomOp(repos, world, random);
     const counts = await db.prisma.saleReport.groupBy({ by: ['missionId'], where: { voidedAt: null }, _count: { _all: true } });
@@ -163,7 +166,7 @@ describe.each(TEST_PROVIDERS)('running totals on %s', (provider) => {
 
   // SQLite takes one writer at a time and better-sqlite3 waits for a lock synchronously, so a second
   // connection in this same process would wait on the first forever: there both workers share one.
-  it(`match a full recount after changes from ${provider === 'postgresql' ? 'two connections' : 'two workers'} at once, several in flight on each`, async () => {
+  it(`match a full recount after changes from ${provider === 'postgresql' ? 'two connections' : 'two workers'} at once, several in flight on each`, SLOW, async () => {
     const other = provider === 'postgresql' ? createRepositories(second!) : repos;
     const worker = async (workerRepos: Repositories, seed: number) => {
       const random = seededRandom(seed);
@@ -177,7 +180,7 @@ describe.each(TEST_PROVIDERS)('running totals on %s', (provider) => {
     await expectMatchesRecount(db, repos, missionIds());
   });
 
-  it('are rebuilt from the reports to exactly what the running changes left', async () => {
+  it('are rebuilt from the reports to exactly what the running changes left', SLOW, async () => {
     const kept = await snapshot(db);
     expect(kept.exhibitorDays.length).toBeGreaterThan(10);
     // Wrong on purpose, as after a hand edit: the rebuild repairs it.
@@ -191,7 +194,7 @@ describe.each(TEST_PROVIDERS)('running totals on %s', (provider) => {
 });
 
 describe.each(TEST_PROVIDERS)('the running totals migration on %s', (provider) => {
-  it('fills the totals from the reports a database already has', async () => {
+  it('fills the totals from the reports a database already has', SLOW, async () => {
     const test = await createTestDatabase(provider);
     try {
       await applyMigrations(test.url);
