@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { adapterFactory, openDatabase, providerOf } from './database.js';
 import { withSchemaEngine } from './schema-engine.js';
 import { EXTERNAL_TABLES, migrationsDir, type Provider } from './schema-files.js';
+import { rebuildTotals, TOTALS_MIGRATION_SUFFIX } from './totals-rebuild.js';
 
 // Defined beside the schema files, where prisma.config.ts can read them without loading a client.
 export { EXTERNAL_TABLES } from './schema-files.js';
@@ -54,6 +55,16 @@ export async function applyMigrations(url: string, log?: (line: string) => void)
       }),
     log,
   );
+  // The totals tables start empty: count the reports already there (a zone
+  // is needed to bucket days, which SQL cannot do on SQLite).
+  if (output.appliedMigrationNames.some((name) => name.endsWith(TOTALS_MIGRATION_SUFFIX))) {
+    const db = await openDatabase(url);
+    try {
+      await rebuildTotals(db.prisma);
+    } finally {
+      await db.close();
+    }
+  }
   return output.appliedMigrationNames;
 }
 

@@ -1,5 +1,6 @@
 import { CATEGORIES } from './categories.js';
-import type { Exhibitor, Mission, SaleKindName, SaleReport } from './entities.js';
+import type { Exhibitor, Mission, SaleReport } from './entities.js';
+import { addKindSums, emptyKindSums, kindTotal, reportDelta, type KindSums } from './running-totals.js';
 import { localDate } from './time.js';
 import { foldText } from './text.js';
 
@@ -39,6 +40,8 @@ export interface ExportProduct {
 export interface ExportData {
   mission: Mission;
   reports: ExportReport[];
+  /** The summary sheet, from the running totals. */
+  summary: ExportSummary;
   exhibitors: ExportExhibitor[];
   products: ExportProduct[];
 }
@@ -66,16 +69,24 @@ export interface ExportSummary {
   voidedCount: number;
 }
 
+/** Live sums of one exhibitor (with where it sits in the summary) or of one local day. */
+export interface ExhibitorSums {
+  exhibitorId: number;
+  category: string;
+  province: string;
+  sums: KindSums;
+}
+
 function emptyRow(key: string): SummaryRow {
   return { key, reports: 0, total: 0n, realised: 0n, committed: 0n, investment: 0n };
 }
 
-function add(row: SummaryRow, kind: SaleKindName, amount: bigint): void {
-  row.reports += 1;
-  row.total += amount;
-  if (kind === 'RETAIL') row.realised += amount;
-  else if (kind === 'INVESTMENT') row.investment += amount;
-  else row.committed += amount;
+function add(row: SummaryRow, sums: KindSums): void {
+  row.reports += sums.reportCount;
+  row.total += kindTotal(sums);
+  row.realised += sums.amountRetail;
+  row.committed += sums.amountOrder + sums.amountLoi;
+  row.investment += sums.amountInvestment;
 }
 
 function byTotalThenKey(a: SummaryRow, b: SummaryRow): number {
@@ -83,44 +94,71 @@ function byTotalThenKey(a: SummaryRow, b: SummaryRow): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
+const byKey = (a: SummaryRow, b: SummaryRow): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 /**
- * Sums a mission's live reports by category, province and local day (the
- * day a report was made in the mission's time zone, not the server's).
- * Voided reports are counted apart and never summed.
+ * The summary sheet from live sums per exhibitor and per local day (the
+ * running totals): by category and province (who sold, as in the
+ * leaderboard), by day, and per exhibitor.
  */
-export function summarizeReports(reports: readonly ExportReport[], timeZone: string): ExportSummary {
+export function summaryFromSums(exhibitorSums: readonly ExhibitorSums[], daySums: readonly { day: string; sums: KindSums }[], voidedCount: number): ExportSummary {
   const categories = new Map<string, SummaryRow>();
   const provinces = new Map<string, SummaryRow>();
-  const days = new Map<string, SummaryRow>();
   const exhibitors = new Map<number, { reports: number; total: bigint }>();
-  let voidedCount = 0;
   const rowOf = (map: Map<string, SummaryRow>, key: string): SummaryRow => {
     let row = map.get(key);
     if (!row) map.set(key, (row = emptyRow(key)));
     return row;
   };
-  for (const report of reports) {
-    if (report.voidedAt !== null) {
-      voidedCount += 1;
-      continue;
-    }
-    add(rowOf(categories, report.category), report.kind, report.amount);
-    add(rowOf(provinces, report.province), report.kind, report.amount);
-    add(rowOf(days, localDate(report.createdAt, timeZone)), report.kind, report.amount);
-    const own = exhibitors.get(report.exhibitorId) ?? { reports: 0, total: 0n };
-    exhibitors.set(report.exhibitorId, { reports: own.reports + 1, total: own.total + report.amount });
+  for (const own of exhibitorSums) {
+    if (own.sums.reportCount === 0) continue;
+    add(rowOf(categories, own.category), own.sums);
+    add(rowOf(provinces, own.province), own.sums);
+    exhibitors.set(own.exhibitorId, { reports: own.sums.reportCount, total: kindTotal(own.sums) });
   }
+  const days = daySums.filter((d) => d.sums.reportCount > 0).map((d) => {
+    const row = emptyRow(d.day);
+    add(row, d.sums);
+    return row;
+  });
   const categoryOrder = (key: string): number => {
     const index = (CATEGORIES as readonly string[]).indexOf(key);
     return index < 0 ? CATEGORIES.length : index;
   };
   return {
-    byCategory: [...categories.values()].sort((a, b) => categoryOrder(a.key) - categoryOrder(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    byCategory: [...categories.values()].sort((a, b) => categoryOrder(a.key) - categoryOrder(b.key) || byKey(a, b)),
     byProvince: [...provinces.values()].sort(byTotalThenKey),
-    byDay: [...days.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    byDay: days.sort(byKey),
     byExhibitor: exhibitors,
     voidedCount,
   };
+}
+
+/**
+ * Sums a mission's live reports by category, province and local day (the
+ * day a report was made in the mission's time zone, not the server's).
+ * Voided reports are counted apart and never summed. The same summary as
+ * the running totals give, counted from the reports themselves.
+ */
+export function summarizeReports(reports: readonly ExportReport[], timeZone: string): ExportSummary {
+  const exhibitors = new Map<number, ExhibitorSums>();
+  const days = new Map<string, KindSums>();
+  let voidedCount = 0;
+  for (const report of reports) {
+    if (report.voidedAt !== null) {
+      voidedCount += 1;
+      continue;
+    }
+    const delta = reportDelta({ ...report, verified: false, realisation: 'PENDING', realisedAmount: null }, 1);
+    let own = exhibitors.get(report.exhibitorId);
+    if (!own) exhibitors.set(report.exhibitorId, (own = { exhibitorId: report.exhibitorId, category: report.category, province: report.province, sums: emptyKindSums() }));
+    addKindSums(own.sums, delta);
+    const day = localDate(report.createdAt, timeZone);
+    let daySums = days.get(day);
+    if (!daySums) days.set(day, (daySums = emptyKindSums()));
+    addKindSums(daySums, delta);
+  }
+  return summaryFromSums([...exhibitors.values()], [...days].map(([day, sums]) => ({ day, sums })), voidedCount);
 }
 
 /**

@@ -99,8 +99,13 @@ export function realisationSummary(answered: readonly { amount: bigint; realised
     committed += report.amount;
     realised += report.realisedAmount ?? 0n;
   }
+  return realisationRate(answered.length, committed, realised);
+}
+
+/** The summary of `answered` commitments worth `committed`, of which `realised` came true. */
+export function realisationRate(answered: number, committed: bigint, realised: bigint): RealisationSummary {
   const rateBasis = committed > 0n ? Number((realised * 10_000n) / committed) : 0;
-  return { answered: answered.length, committed, realised, rateBasis };
+  return { answered, committed, realised, rateBasis };
 }
 
 /** A followed-up commitment with what the question and its answer need. */

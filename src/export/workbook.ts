@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { summarizeReports, type ExportData, type SummaryRow } from '../domain/export.js';
+import type { ExportData, SummaryRow } from '../domain/export.js';
 import { formatDateId } from '../domain/time.js';
 import type { Lang } from '../domain/entities.js';
 import { catalogue } from '../i18n/index.js';
@@ -47,7 +47,7 @@ export async function buildWorkbook(data: ExportData, lang: Lang, generatedAt: D
   const zone = data.mission.timeZone;
   const overflow = { count: 0 };
   const money = (amount: bigint) => amountCell(amount, overflow);
-  const summary = summarizeReports(data.reports, zone);
+  const summary = data.summary;
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'misi-dagang-bot';

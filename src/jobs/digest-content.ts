@@ -3,7 +3,6 @@ import { provinceName, realisationView } from '../bot/presenters.js';
 import type { RealisationSummary } from '../domain/follow-ups.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { Category } from '../domain/categories.js';
-import { localDayBounds } from '../domain/day-bounds.js';
 import { buildDigest, MAX_CAPTION_LENGTH, splitMessage, type Digest } from '../domain/digest.js';
 import type { Lang, Mission } from '../domain/entities.js';
 import { formatRupiahCompact } from '../domain/money.js';
@@ -32,12 +31,11 @@ export async function gatherDigest(
   now: Date,
 ): Promise<{ today: string; digest: Digest; realisation: RealisationSummary }> {
   const today = localDate(now, mission.timeZone);
-  const bounds = localDayBounds(today, mission.timeZone);
   const [totals, exhibitorsToday, exhibitors, dailyAmounts, previous, yearToDate, realisation] = await Promise.all([
-    repos.sales.totals(mission.id, bounds),
-    repos.digests.exhibitorsReporting(mission.id, bounds),
+    repos.sales.totals(mission.id, today),
+    repos.digests.exhibitorsReporting(mission.id, today),
     repos.digests.sumsByExhibitor(mission.id),
-    repos.digests.sumsByDay(mission.id, mission.timeZone),
+    repos.digests.sumsByDay(mission.id),
     repos.digests.previousMission(mission),
     repos.digests.yearToDate(mission.originProvince, today),
     repos.followUps.summary(mission.id),

@@ -2,7 +2,6 @@ import { catalogueFor } from '../bot/admin-presenters.js';
 import { CB } from '../bot/callback-data.js';
 import { describeError } from '../bot/telegram-errors.js';
 import type { Repositories } from '../db/repositories/index.js';
-import { localDayBounds } from '../domain/day-bounds.js';
 import { reminderDay, remindersDue } from '../domain/reminders.js';
 import type { Logger } from '../logger.js';
 import { followUpTick } from './follow-ups.js';
@@ -29,7 +28,7 @@ export async function reminderTick(deps: PushJobDeps, now: Date): Promise<number
     if (day === undefined) continue;
     // Keys already queued today: skipped here instead of failing an insert every minute until midnight.
     const used = await deps.repos.pushes.usedKeys(`reminder:${mission.id}:`, `:${day}`);
-    const candidates = await deps.repos.pushes.reminderCandidates(mission.id, localDayBounds(day, mission.timeZone));
+    const candidates = await deps.repos.pushes.reminderCandidates(mission.id, day);
     const byUser = new Map(candidates.map((candidate) => [candidate.userId, candidate]));
     for (const reminder of remindersDue(mission, candidates, now)) {
       const candidate = byUser.get(reminder.userId);

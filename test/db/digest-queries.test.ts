@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { createOutboxRepository } from '../../src/db/repositories/outbox.js';
 import { createRepositories, type Repositories } from '../../src/db/repositories/index.js';
-import { localDayBounds } from '../../src/domain/day-bounds.js';
 import type { SaleReport } from '../../src/domain/entities.js';
 import { createMilestoneWatcher } from '../../src/jobs/milestones.js';
 import { enqueueMessage, type OutboxMessageInput } from '../../src/jobs/outbox.js';
@@ -72,22 +71,26 @@ describe.each(TEST_PROVIDERS)('digest queries and claims on %s', (provider) => {
   });
 
   it('sums live reports by local day in the mission’s zone', async () => {
-    expect(await repos.digests.sumsByDay(mission.id, mission.timeZone)).toEqual([
+    expect(await repos.digests.sumsByDay(mission.id)).toEqual([
       { date: '2026-11-26', amount: 15n * JT },
       { date: '2026-11-27', amount: 8n * JT },
     ]);
-    // The same reports read in WIB fall on other days.
-    expect(await repos.digests.sumsByDay(mission.id, 'Asia/Jakarta')).toEqual([
+    // Moved to WIB, the same reports fall on other days (the zone change recounts the day totals), and back.
+    expect((await repos.missionAdmin.update(mission.id, { timeZone: 'Asia/Jakarta' }, 1n)).ok).toBe(true);
+    expect(await repos.digests.sumsByDay(mission.id)).toEqual([
       { date: '2026-11-25', amount: 10n * JT },
       { date: '2026-11-26', amount: 12n * JT },
       { date: '2026-11-27', amount: 1n * JT },
     ]);
+    expect(await repos.digests.exhibitorsReporting(mission.id, '2026-11-26')).toBe(2);
+    expect((await repos.missionAdmin.update(mission.id, { timeZone: 'Asia/Jayapura' }, 1n)).ok).toBe(true);
+    expect(await repos.digests.sumsByDay(mission.id)).toHaveLength(2);
   });
 
   it('counts the exhibitors reporting within a local day', async () => {
-    expect(await repos.digests.exhibitorsReporting(mission.id, localDayBounds('2026-11-26', mission.timeZone))).toBe(1);
-    expect(await repos.digests.exhibitorsReporting(mission.id, localDayBounds('2026-11-27', mission.timeZone))).toBe(2);
-    expect(await repos.digests.exhibitorsReporting(mission.id, localDayBounds('2026-11-28', mission.timeZone))).toBe(0);
+    expect(await repos.digests.exhibitorsReporting(mission.id, '2026-11-26')).toBe(1);
+    expect(await repos.digests.exhibitorsReporting(mission.id, '2026-11-27')).toBe(2);
+    expect(await repos.digests.exhibitorsReporting(mission.id, '2026-11-28')).toBe(0);
   });
 
   it('finds the previous mission of the same origin province (not a draft) with its final live total', async () => {

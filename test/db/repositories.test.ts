@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../../src/db/repositories/index.js';
-import { localDayBounds } from '../../src/domain/day-bounds.js';
 import type { NewSaleReport } from '../../src/db/repositories/sales.js';
 import type { Database } from '../../src/db/database.js';
 import { TEST_PROVIDERS, openTestDatabase } from '../support/databases.js';
@@ -99,20 +98,16 @@ describe.each(TEST_PROVIDERS)('repositories on %s', (provider) => {
     );
     const own = await repos.exhibitors.register({ missionId: fresh.id, ownerId: 2n, name: 'Bu Sri', category: 'makanan', province: 'JATIM', city: null, phone: null, booth: null });
     if (!own.ok) throw new Error('registration failed');
-    const base = { missionId: fresh.id, exhibitorId: own.exhibitor.id };
-    const today = localDayBounds('2026-11-27', 'Asia/Jayapura');
+    // Reports at 10:00 WIT on the 27th, and one at 23:30 WIT the day before (14:30 UTC) that must not count as today.
+    const base = { missionId: fresh.id, exhibitorId: own.exhibitor.id, createdAt: new Date('2026-11-27T01:00:00Z') };
+    const today = '2026-11-27';
     await repos.sales.record(sale({ ...base, amount: 1_000_000n }));
     await repos.sales.record(sale({ ...base, amount: 20_000_000n, kind: 'ORDER' }));
     await repos.sales.record(sale({ ...base, amount: 500_000_000n, kind: 'LOI', direction: 'BUY' }));
     const voided = await repos.sales.record(sale({ ...base, amount: 999_000_000n }));
     if (!voided.ok) throw new Error('not saved');
-    await db.prisma.saleReport.update({ where: { id: voided.report.id }, data: { voidedAt: new Date(), voidReason: 'typo' } });
-    // One report at 23:30 WIT the day before (14:30 UTC) must not count as today.
-    const early = await repos.sales.record(sale({ ...base, amount: 7_000n }));
-    if (!early.ok) throw new Error('not saved');
-    await db.prisma.saleReport.update({ where: { id: early.report.id }, data: { createdAt: new Date('2026-11-26T14:30:00Z') } });
-    const inDay = await db.prisma.saleReport.findMany({ where: { missionId: fresh.id, voidedAt: null, NOT: { id: early.report.id } } });
-    for (const row of inDay) await db.prisma.saleReport.update({ where: { id: row.id }, data: { createdAt: new Date('2026-11-27T01:00:00Z') } });
+    expect((await repos.sales.voidReport({ id: voided.report.id, reason: 'typo', actorId: 1n, at: new Date() })).ok).toBe(true);
+    await repos.sales.record(sale({ ...base, amount: 7_000n, createdAt: new Date('2026-11-26T14:30:00Z') }));
 
     const totals = await repos.sales.totals(fresh.id, today);
     expect(totals.byKind).toEqual({ RETAIL: 1_007_000n, ORDER: 20_000_000n, LOI: 500_000_000n, INVESTMENT: 0n });

@@ -61,7 +61,7 @@ describe.each(TEST_PROVIDERS)('follow-ups of commitments (%s)', (provider) => {
     await reportSale(budi, '100 jt kontrak kopi');
     const rows = await prisma().saleReport.findMany({ orderBy: { id: 'asc' } });
     [orderId, loiId, retailId, voidedId] = rows.map((row) => row.id) as [number, number, number, number];
-    await prisma().saleReport.update({ where: { id: voidedId }, data: { voidedAt: now, voidReason: 'salah ketik', voidedById: BigInt(OFFICIAL_ID) } });
+    await createRepositories(bot.db).sales.voidReport({ id: voidedId, reason: 'salah ketik', actorId: BigInt(OFFICIAL_ID), at: now });
   });
   afterAll(async () => bot?.stop());
 

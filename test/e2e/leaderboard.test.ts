@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMissionByChat, registerByChat, reportSale } from '../../src/demo/flows.js';
+import { createRepositories } from '../../src/db/repositories/index.js';
 import type { SimUser } from '../../src/simulator/index.js';
 import { OFFICIAL_ID, startTestBot, type TestBot } from '../support/bot-harness.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
@@ -66,7 +67,7 @@ describe.each(TEST_PROVIDERS)('/peringkat on %s', (provider) => {
         await reportSale(ahmad, '10 jt kontrak kopi');
         // Sri's big report was a typo and is voided: it must not count.
         const typo = await bot.db.prisma.saleReport.findFirstOrThrow({ where: { amount: 50_000_000n } });
-        await bot.db.prisma.saleReport.update({ where: { id: typo.id }, data: { voidedAt: NOW, voidReason: 'salah ketik', voidedById: BigInt(OFFICIAL_ID) } });
+        await createRepositories(bot.db).sales.voidReport({ id: typo.id, reason: 'salah ketik', actorId: BigInt(OFFICIAL_ID), at: NOW });
         expect(await bot.db.prisma.saleReport.count({ where: { voidedAt: null } })).toBe(5);
       });
 

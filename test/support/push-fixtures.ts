@@ -7,6 +7,7 @@
 import { startApp, type App } from '../../src/app.js';
 import { configSchema } from '../../src/config.js';
 import type { DbClient } from '../../src/db/database.js';
+import { rebuildTotals } from '../../src/db/totals-rebuild.js';
 import type { JobsOptions } from '../../src/jobs/index.js';
 import { createLogger } from '../../src/logger.js';
 import { BotApiSimulator } from '../../src/simulator/index.js';
@@ -84,7 +85,8 @@ export async function seedReport(
     voided?: boolean;
   },
 ) {
-  return prisma.saleReport.create({
+  // Written straight to the table, so the running totals are recounted as after a hand edit.
+  const row = await prisma.saleReport.create({
     data: {
       missionId: input.missionId,
       exhibitorId: input.exhibitorId,
@@ -96,6 +98,8 @@ export async function seedReport(
       ...(input.voided ? { voidedAt: input.createdAt, voidReason: 'salah ketik' } : {}),
     },
   });
+  await rebuildTotals(prisma, [input.missionId]);
+  return row;
 }
 
 /** Resolves when the outbox holds nothing pending or being sent (or throws after `timeoutMs`). */

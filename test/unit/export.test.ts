@@ -140,13 +140,15 @@ describe('cells', () => {
 });
 
 describe('workbook and CSV from data', () => {
+  const reports = [
+    report({ id: 11, amount: 1_500_000n, quantity: 30, unit: 'pcs', productText: 'keripik tempe', buyerName: 'Toko "Makmur"; Serang', verifiedAt: new Date('2026-11-26T04:00:00Z') }),
+    report({ id: 12, amount: 2_000_000_000n, kind: 'ORDER', productName: 'Kopi Ijen 250 g', productId: 3, buyerName: '=HYPERLINK("http://x")' }),
+    report({ id: 13, amount: 750_000n, voidedAt: new Date('2026-11-26T05:00:00Z'), voidReason: 'dobel\nlaporan', createdAt: new Date('2026-11-26T17:30:00Z') }),
+  ];
   const data: ExportData = {
     mission,
-    reports: [
-      report({ id: 11, amount: 1_500_000n, quantity: 30, unit: 'pcs', productText: 'keripik tempe', buyerName: 'Toko "Makmur"; Serang', verifiedAt: new Date('2026-11-26T04:00:00Z') }),
-      report({ id: 12, amount: 2_000_000_000n, kind: 'ORDER', productName: 'Kopi Ijen 250 g', productId: 3, buyerName: '=HYPERLINK("http://x")' }),
-      report({ id: 13, amount: 750_000n, voidedAt: new Date('2026-11-26T05:00:00Z'), voidReason: 'dobel\nlaporan', createdAt: new Date('2026-11-26T17:30:00Z') }),
-    ],
+    reports,
+    summary: summarizeReports(reports, mission.timeZone),
     exhibitors: [
       { id: 1, missionId: 1, ownerId: 8001n, name: 'Keripik Sri', category: 'makanan', province: 'JATIM', city: 'Malang', phone: '081234567890', booth: null, verified: true, registeredAt: new Date('2026-11-26T01:00:00Z') },
     ],
@@ -186,7 +188,8 @@ describe('workbook and CSV from data', () => {
 
   it('writes an amount beyond 2^53 exactly, as text, and says how many', async () => {
     const huge = 9_007_199_254_740_993n;
-    const { buffer, textAmounts } = await buildWorkbook({ ...data, reports: [report({ id: 21, amount: huge })] }, 'en', new Date());
+    const reports = [report({ id: 21, amount: huge })];
+    const { buffer, textAmounts } = await buildWorkbook({ ...data, reports, summary: summarizeReports(reports, mission.timeZone) }, 'en', new Date());
     // The report itself, its exhibitor's total, and the summary's total and sums.
     expect(textAmounts).toBeGreaterThanOrEqual(2);
     const workbook = await read(buffer);

@@ -1,5 +1,4 @@
 import { Composer } from 'telegraf';
-import { localDayBounds } from '../../domain/day-bounds.js';
 import { localDate } from '../../domain/time.js';
 import type { Mission } from '../../domain/entities.js';
 import type { Repositories } from '../../db/repositories/index.js';
@@ -12,7 +11,7 @@ import { say } from '../reply.js';
 export async function missionTotalsNow(repos: Repositories, mission: Mission, now: Date) {
   const today = localDate(now, mission.timeZone);
   const [totals, realisation] = await Promise.all([
-    repos.sales.totals(mission.id, localDayBounds(today, mission.timeZone)),
+    repos.sales.totals(mission.id, today),
     // Realised over committed of the followed-up orders and LoIs.
     repos.followUps.summary(mission.id),
   ]);

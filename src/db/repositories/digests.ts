@@ -1,99 +1,89 @@
 import type { ExhibitorSum, PreviousMission, YearToDate } from '../../domain/digest.js';
-import { localDate } from '../../domain/time.js';
+import { kindTotal } from '../../domain/running-totals.js';
 import { enqueueMessage, type OutboxMessageInput } from '../../jobs/outbox.js';
 import type { DbClient } from '../database.js';
+import { exhibitorSums, exhibitorsOnDay, missionDays, missionSums } from '../totals.js';
 import { isUniqueViolation } from './mappers.js';
 
-/** Live (not voided) reports only: a voided report counts nowhere. */
-const live = (missionId: number) => ({ missionId, voidedAt: null });
-
 /**
- * The sums a digest needs beyond the progress totals, and the database
+ * The sums a digest needs beyond the progress totals (read from the running
+ * totals, so they cost the same at any number of reports), and the database
  * claims that make the daily digest and the milestone alerts exactly-once.
  */
 export function createDigestRepository(prisma: DbClient) {
+  /** The mission of the same origin province that started before this one (a draft does not count). */
+  async function previousMissionRow(mission: { id: number; originProvince: string; startDate: string }) {
+    return prisma.mission.findFirst({
+      where: {
+        originProvince: mission.originProvince,
+        status: { not: 'DRAFT' },
+        id: { not: mission.id },
+        OR: [{ startDate: { lt: mission.startDate } }, { startDate: mission.startDate, id: { lt: mission.id } }],
+      },
+      orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
+      select: { id: true, name: true, hostProvince: true },
+    });
+  }
+
+  /** Ids of the origin province's missions (not drafts) that started in `today`'s calendar year up to today. */
+  async function yearMissionIds(originProvince: string, today: string): Promise<number[]> {
+    const rows = await prisma.mission.findMany({
+      where: { originProvince, status: { not: 'DRAFT' }, startDate: { gte: `${today.slice(0, 4)}-01-01`, lte: today } },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
+  }
+
   return {
     /** Every exhibitor of the mission with a live report, with its sum; the domain ranks and groups them. */
     async sumsByExhibitor(missionId: number): Promise<ExhibitorSum[]> {
-      const groups = await prisma.saleReport.groupBy({ by: ['exhibitorId'], where: live(missionId), _sum: { amount: true } });
-      if (groups.length === 0) return [];
+      const sums = await exhibitorSums(prisma, missionId);
+      if (sums.length === 0) return [];
       const exhibitors = await prisma.exhibitor.findMany({
-        where: { id: { in: groups.map((group) => group.exhibitorId) } },
+        where: { id: { in: sums.map((row) => row.exhibitorId) } },
         select: { id: true, name: true, category: true },
       });
       const byId = new Map(exhibitors.map((exhibitor) => [exhibitor.id, exhibitor]));
-      return groups.flatMap((group) => {
-        const exhibitor = byId.get(group.exhibitorId);
-        return exhibitor ? [{ name: exhibitor.name, category: exhibitor.category, amount: group._sum.amount ?? 0n }] : [];
+      return sums.flatMap((row) => {
+        const exhibitor = byId.get(row.exhibitorId);
+        return exhibitor ? [{ name: exhibitor.name, category: exhibitor.category, amount: kindTotal(row) }] : [];
       });
     },
 
-    /**
-     * Live sums per local calendar day in the mission's zone. Bucketed here
-     * rather than in SQL: SQLite and PostgreSQL have no common way to shift
-     * a timestamp into an IANA zone, and a mission has thousands of reports,
-     * not millions.
-     */
-    async sumsByDay(missionId: number, timeZone: string): Promise<{ date: string; amount: bigint }[]> {
-      const rows = await prisma.saleReport.findMany({ where: live(missionId), select: { createdAt: true, amount: true } });
-      const byDay = new Map<string, bigint>();
-      for (const row of rows) {
-        const day = localDate(row.createdAt, timeZone);
-        byDay.set(day, (byDay.get(day) ?? 0n) + row.amount);
-      }
-      return [...byDay].map(([date, amount]) => ({ date, amount })).sort((a, b) => a.date.localeCompare(b.date));
+    /** Live sums per local calendar day in the mission's zone, oldest first. */
+    async sumsByDay(missionId: number): Promise<{ date: string; amount: bigint }[]> {
+      const days = await missionDays(prisma, missionId);
+      return days.map((row) => ({ date: row.day, amount: kindTotal(row) }));
     },
 
-    /** How many distinct exhibitors reported (live) within [start, end). */
-    async exhibitorsReporting(missionId: number, bounds: { start: Date; end: Date }): Promise<number> {
-      const groups = await prisma.saleReport.groupBy({
-        by: ['exhibitorId'],
-        where: { ...live(missionId), createdAt: { gte: bounds.start, lt: bounds.end } },
-      });
-      return groups.length;
+    /** How many distinct exhibitors reported (live) on a local day (YYYY-MM-DD). */
+    async exhibitorsReporting(missionId: number, day: string): Promise<number> {
+      return (await exhibitorsOnDay(prisma, missionId, day)).length;
     },
 
-    /**
-     * The mission of the same origin province that started before this one
-     * (a draft does not count), with its final live total.
-     */
+    previousMissionRow,
+
+    /** The previous mission (see previousMissionRow) with its final live total. */
     async previousMission(mission: { id: number; originProvince: string; startDate: string }): Promise<PreviousMission | null> {
-      const row = await prisma.mission.findFirst({
-        where: {
-          originProvince: mission.originProvince,
-          status: { not: 'DRAFT' },
-          id: { not: mission.id },
-          OR: [{ startDate: { lt: mission.startDate } }, { startDate: mission.startDate, id: { lt: mission.id } }],
-        },
-        orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
-      });
+      const row = await previousMissionRow(mission);
       if (!row) return null;
-      const sum = await prisma.saleReport.aggregate({ where: live(row.id), _sum: { amount: true } });
-      return { name: row.name, hostProvince: row.hostProvince, total: sum._sum.amount ?? 0n };
+      return { name: row.name, hostProvince: row.hostProvince, total: kindTotal(await missionSums(prisma, row.id)) };
     },
 
-    /**
-     * The origin province's missions that started in `today`'s calendar year
-     * up to today (this one included), and their live total.
-     */
+    yearMissionIds,
+
+    /** Those missions (this one included) and their live total. */
     async yearToDate(originProvince: string, today: string): Promise<YearToDate> {
       const year = Number(today.slice(0, 4));
-      const missions = await prisma.mission.findMany({
-        where: { originProvince, status: { not: 'DRAFT' }, startDate: { gte: `${today.slice(0, 4)}-01-01`, lte: today } },
-        select: { id: true },
-      });
-      if (missions.length === 0) return { year, total: 0n, missionCount: 0 };
-      const sum = await prisma.saleReport.aggregate({
-        where: { missionId: { in: missions.map((m) => m.id) }, voidedAt: null },
-        _sum: { amount: true },
-      });
-      return { year, total: sum._sum.amount ?? 0n, missionCount: missions.length };
+      const ids = await yearMissionIds(originProvince, today);
+      if (ids.length === 0) return { year, total: 0n, missionCount: 0 };
+      const rows = await prisma.missionTotal.findMany({ where: { missionId: { in: ids } } });
+      return { year, total: rows.reduce((sum, row) => sum + kindTotal(row), 0n), missionCount: ids.length };
     },
 
     /** The mission's live total, read after a report was committed (milestones). */
     async missionTotal(missionId: number): Promise<bigint> {
-      const sum = await prisma.saleReport.aggregate({ where: live(missionId), _sum: { amount: true } });
-      return sum._sum.amount ?? 0n;
+      return kindTotal(await missionSums(prisma, missionId));
     },
 
     /** Whether a chat's digest of a local day was already claimed (a cheap check before rendering one). */

@@ -1,5 +1,5 @@
 import type { Mission } from '../../domain/entities.js';
-import type { ExportData, ExportExhibitor, ExportProduct, ExportReport } from '../../domain/export.js';
+import { summaryFromSums, type ExportData, type ExportExhibitor, type ExportProduct, type ExportReport } from '../../domain/export.js';
 import type { DbClient } from '../database.js';
 import { toExhibitor, toSaleReport } from './mappers.js';
 
@@ -12,7 +12,7 @@ export function createExportRepository(prisma: DbClient) {
      * the summary and the rows agree even while exhibitors keep reporting.
      */
     async missionData(mission: Mission): Promise<ExportData> {
-      const [reportRows, exhibitorRows, productRows] = await prisma.$transaction([
+      const [reportRows, exhibitorRows, productRows, totals, exhibitorTotals, dayTotals] = await prisma.$transaction([
         prisma.saleReport.findMany({
           where: { missionId: mission.id },
           include: { exhibitor: { select: { name: true, category: true, province: true } }, product: { select: { name: true } } },
@@ -24,6 +24,9 @@ export function createExportRepository(prisma: DbClient) {
           include: { exhibitor: { select: { name: true } } },
           orderBy: [{ exhibitorId: 'asc' }, { id: 'asc' }],
         }),
+        prisma.missionTotal.findUnique({ where: { missionId: mission.id }, select: { voidedCount: true } }),
+        prisma.exhibitorTotal.findMany({ where: { missionId: mission.id, reportCount: { gt: 0 } } }),
+        prisma.dayTotal.findMany({ where: { missionId: mission.id, reportCount: { gt: 0 } } }),
       ]);
       const reports: ExportReport[] = reportRows.map((row) => ({
         ...toSaleReport(row),
@@ -46,7 +49,16 @@ export function createExportRepository(prisma: DbClient) {
         active: row.active,
         createdAt: row.createdAt,
       }));
-      return { mission, reports, exhibitors, products };
+      const exhibitorById = new Map(exhibitorRows.map((row) => [row.id, row]));
+      const summary = summaryFromSums(
+        exhibitorTotals.flatMap((sums) => {
+          const exhibitor = exhibitorById.get(sums.exhibitorId);
+          return exhibitor ? [{ exhibitorId: exhibitor.id, category: exhibitor.category, province: exhibitor.province, sums }] : [];
+        }),
+        dayTotals.map(({ day, ...sums }) => ({ day, sums })),
+        totals?.voidedCount ?? 0,
+      );
+      return { mission, reports, summary, exhibitors, products };
     },
   };
 }

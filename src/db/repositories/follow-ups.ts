@@ -1,10 +1,19 @@
 import type { User } from '../../domain/entities.js';
-import { FOLLOWED_KINDS, FOLLOW_UP_DAYS, realisationSummary, type FollowUpReport, type Realisation, type RealisationSummary } from '../../domain/follow-ups.js';
+import { FOLLOWED_KINDS, FOLLOW_UP_DAYS, type FollowUpReport, type Realisation, type RealisationSummary } from '../../domain/follow-ups.js';
 import { enqueueMessage, type OutboxMessageInput } from '../../jobs/outbox.js';
 import type { DbClient } from '../database.js';
 import type * as Db from '../generated/sqlite/client.js';
 import { writeAudit } from './audit.js';
 import { toUser } from './mappers.js';
+import { realisationDelta, realisationOf, type CountedReport } from '../../domain/running-totals.js';
+import { applyTotals, missionSums } from '../totals.js';
+
+/** The row changed between an answer's read and its write. */
+class AnswerRaced extends Error {}
+
+function counted(row: Db.SaleReport): CountedReport {
+  return { ...row, verified: row.verifiedAt !== null };
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -92,6 +101,24 @@ export function createFollowUpRepository(prisma: DbClient) {
 
     /** Stores the exhibitor's answer (all, part with an amount, nothing), audited with before and after. */
     async answer(reportId: number, actorId: bigint, realisation: Exclude<Realisation, 'PENDING'>, realisedAmount: bigint): Promise<AnswerResult> {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await answerOnce(reportId, actorId, realisation, realisedAmount);
+        } catch (error) {
+          // Another answer or a void changed the row between the read and the write: read it again.
+          if (!(error instanceof AnswerRaced) || attempt >= 5) throw error;
+        }
+      }
+    },
+
+    /** Realised over committed for the mission's answered commitments, for /progres and the digest: read from the running totals. */
+    async summary(missionId: number): Promise<RealisationSummary> {
+      return realisationOf(await missionSums(prisma, missionId));
+    },
+  };
+
+  // Hoisted: `answer` retries it.
+  async function answerOnce(reportId: number, actorId: bigint, realisation: Exclude<Realisation, 'PENDING'>, realisedAmount: bigint): Promise<AnswerResult> {
       return prisma.$transaction(async (tx) => {
         const before = await tx.saleReport.findUnique({ where: { id: reportId }, include: WITH_CONTEXT });
         if (!before) return { ok: false, reason: 'not_found' } as const;
@@ -100,7 +127,14 @@ export function createFollowUpRepository(prisma: DbClient) {
         if (before.realisation === realisation && before.realisedAmount === realisedAmount) {
           return { ok: true, report: toFollowUpReport(before), changed: false } as const;
         }
-        const after = await tx.saleReport.update({ where: { id: reportId }, data: { realisation, realisedAmount }, include: WITH_CONTEXT });
+        // Conditional on what was read, so two answers at once cannot both move the totals from the same state.
+        const updated = await tx.saleReport.updateMany({
+          where: { id: reportId, voidedAt: null, realisation: before.realisation, realisedAmount: before.realisedAmount },
+          data: { realisation, realisedAmount },
+        });
+        if (updated.count === 0) throw new AnswerRaced();
+        const after = await tx.saleReport.findUniqueOrThrow({ where: { id: reportId }, include: WITH_CONTEXT });
+        await applyTotals(tx, after, realisationDelta(counted(before), counted(after)));
         await writeAudit(tx, {
           actorId,
           action: 'sale.realisation',
@@ -111,16 +145,6 @@ export function createFollowUpRepository(prisma: DbClient) {
         });
         return { ok: true, report: toFollowUpReport(after), changed: true } as const;
       });
-    },
-
-    /** Realised over committed for the mission's answered commitments, for /progres and the digest. */
-    async summary(missionId: number): Promise<RealisationSummary> {
-      const rows = await prisma.saleReport.findMany({
-        where: { missionId, voidedAt: null, kind: { in: [...FOLLOWED_KINDS] }, realisation: { not: 'PENDING' } },
-        select: { amount: true, realisedAmount: true },
-      });
-      return realisationSummary(rows);
-    },
-  };
+  }
 }
 export type FollowUpRepository = ReturnType<typeof createFollowUpRepository>;

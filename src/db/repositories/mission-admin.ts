@@ -2,6 +2,7 @@ import type { Mission } from '../../domain/entities.js';
 import { changedFields, type MissionPatch } from '../../domain/mission-admin.js';
 import type { DbClient } from '../database.js';
 import type { Prisma } from '../generated/sqlite/client.js';
+import { recountMission } from '../totals.js';
 import { writeAudit } from './audit.js';
 import { toMission } from './mappers.js';
 import type { NewMission } from './missions.js';
@@ -64,6 +65,8 @@ export function createMissionAdminRepository(prisma: DbClient) {
         const fields = Object.keys(changed) as (keyof MissionPatch)[];
         if (fields.length === 0) return { ok: false, reason: 'unchanged', mission: before } as const;
         const updated = await tx.mission.update({ where: { id: missionId }, data: changed });
+        // The day totals are buckets of local days: a new zone moves reports between them.
+        if (changed.timeZone !== undefined) await recountMission(tx, missionId);
         await writeAudit(tx, {
           actorId,
           action: 'mission.update',

@@ -3,6 +3,7 @@ import type { OutboxState } from '../../domain/announcement.js';
 import type { ReminderCandidate } from '../../domain/reminders.js';
 import { enqueueMessage, notifyEnqueued, type OutboxMessageInput } from '../../jobs/outbox.js';
 import type { DbClient } from '../database.js';
+import { exhibitorsOnDay } from '../totals.js';
 import { writeAudit, type AuditEntry } from './audit.js';
 import { isUniqueViolation, toMission, toUser } from './mappers.js';
 
@@ -82,12 +83,12 @@ export function createPushRepository(prisma: DbClient) {
     },
 
     /** Every exhibitor owner of the mission, with what decides whether they are reminded today. */
-    async reminderCandidates(missionId: number, today: { start: Date; end: Date }): Promise<(ReminderCandidate & PushRecipient)[]> {
+    async reminderCandidates(missionId: number, today: string): Promise<(ReminderCandidate & PushRecipient)[]> {
       const [exhibitors, reported] = await Promise.all([
         prisma.exhibitor.findMany({ where: { missionId }, include: { owner: true }, orderBy: { id: 'asc' } }),
-        prisma.saleReport.groupBy({ by: ['exhibitorId'], where: { missionId, voidedAt: null, createdAt: { gte: today.start, lt: today.end } } }),
+        exhibitorsOnDay(prisma, missionId, today),
       ]);
-      const reportedIds = new Set(reported.map((row) => row.exhibitorId));
+      const reportedIds = new Set(reported);
       const chats = await prisma.chat.findMany({ where: { id: { in: exhibitors.map((e) => e.ownerId) } }, select: { id: true, active: true } });
       const inactive = new Set(chats.filter((chat) => !chat.active).map((chat) => chat.id));
       return exhibitors.map((exhibitor) => ({

@@ -2,6 +2,8 @@ import type { MissionTotals, SaleDirectionName, SaleKindName, SaleReport } from 
 import type { ExhibitorSales, KindTotals, ProductChoice, SaleRecord } from '../../domain/sale-records.js';
 import type { DbClient } from '../database.js';
 import type * as Db from '../generated/sqlite/client.js';
+import { missionTotalsOf, reportDelta, verifyDelta, voidDelta } from '../../domain/running-totals.js';
+import { applyTotals, daySums, missionSums } from '../totals.js';
 import { writeAudit } from './audit.js';
 import { isUniqueViolation, toSaleReport } from './mappers.js';
 
@@ -83,6 +85,7 @@ export function createSaleRepository(prisma: DbClient) {
       try {
         const row = await prisma.$transaction(async (tx) => {
           const created = await tx.saleReport.create({ data: input });
+          await applyTotals(tx, created, reportDelta({ ...created, verified: false }, 1));
           await writeAudit(tx, { actorId: input.reportedById, action: 'sale.create', entity: 'SaleReport', entityId: created.id, after: created });
           return created;
         });
@@ -176,6 +179,8 @@ export function createSaleRepository(prisma: DbClient) {
         });
         if (updated.count === 0) return { ok: false, reason: 'already_voided', report: toSaleRecord(before) } as const;
         const after = await tx.saleReport.findUniqueOrThrow({ where: { id: input.id }, include: WITH_NAMES });
+        // Read after the update holds the row: a realisation or verification committed meanwhile is taken out too.
+        await applyTotals(tx, after, voidDelta({ ...after, verified: after.verifiedAt !== null }));
         await writeAudit(tx, { actorId: input.actorId, action: 'sale.void', entity: 'SaleReport', entityId: input.id, before: auditRow(before), after: auditRow(after) });
         return { ok: true, report: toSaleRecord(after) } as const;
       });
@@ -195,6 +200,7 @@ export function createSaleRepository(prisma: DbClient) {
           return { ok: false, reason: now.voidedAt ? 'voided' : 'already_verified', report: toSaleRecord(now) } as const;
         }
         const after = await tx.saleReport.findUniqueOrThrow({ where: { id: input.id }, include: WITH_NAMES });
+        await applyTotals(tx, after, verifyDelta(after.amount));
         await writeAudit(tx, { actorId: input.actorId, action: 'sale.verify', entity: 'SaleReport', entityId: input.id, before: auditRow(before), after: auditRow(after) });
         return { ok: true, report: toSaleRecord(after) } as const;
       });
@@ -216,38 +222,14 @@ export function createSaleRepository(prisma: DbClient) {
       return { today: kindTotals(todays), mission: kindTotals(all), latest: rows.map(toSaleRecord) };
     },
 
-    /** Sums of the mission's live reports, overall and within [todayStart, todayEnd). */
-    async totals(missionId: number, today: { start: Date; end: Date }): Promise<MissionTotals> {
-      const live = { missionId, voidedAt: null };
-      const [byKindDirection, verified, todays, exhibitors] = await Promise.all([
-        prisma.saleReport.groupBy({ by: ['kind', 'direction'], where: live, _sum: { amount: true }, _count: { _all: true } }),
-        prisma.saleReport.aggregate({ where: { ...live, verifiedAt: { not: null } }, _sum: { amount: true } }),
-        prisma.saleReport.aggregate({
-          where: { ...live, createdAt: { gte: today.start, lt: today.end } },
-          _sum: { amount: true },
-          _count: { _all: true },
-        }),
-        prisma.saleReport.groupBy({ by: ['exhibitorId'], where: live }),
+    /** Sums of the mission's live reports, overall and on its local day `today` (YYYY-MM-DD): read from the running totals. */
+    async totals(missionId: number, today: string): Promise<MissionTotals> {
+      const [mission, day, exhibitorCount] = await Promise.all([
+        missionSums(prisma, missionId),
+        daySums(prisma, missionId, today),
+        prisma.exhibitorTotal.count({ where: { missionId, reportCount: { gt: 0 } } }),
       ]);
-      const byKind = Object.fromEntries(KINDS.map((kind) => [kind, 0n])) as Record<SaleKindName, bigint>;
-      const byDirection: Record<SaleDirectionName, bigint> = { SELL: 0n, BUY: 0n };
-      let reportCount = 0;
-      for (const group of byKindDirection) {
-        const sum = group._sum.amount ?? 0n;
-        byKind[group.kind] += sum;
-        byDirection[group.direction] += sum;
-        reportCount += group._count._all;
-      }
-      return {
-        byKind,
-        byDirection,
-        total: byDirection.SELL + byDirection.BUY,
-        reportCount,
-        exhibitorCount: exhibitors.length,
-        verifiedTotal: verified._sum.amount ?? 0n,
-        todayTotal: todays._sum.amount ?? 0n,
-        todayCount: todays._count._all,
-      };
+      return missionTotalsOf(mission, day, exhibitorCount);
     },
   };
 }

@@ -1,0 +1,78 @@
+/**
+ * `npm run bench [-- --reports N]`: the project's benchmark. Generates its own
+ * data in a temporary SQLite file and, when BENCH_POSTGRES_URL (or
+ * TEST_POSTGRES_URL) names a server, in a temporary PostgreSQL database;
+ * drops both at the end. Prints min and median of repeated runs and the ratio
+ * against the peer measured in the same run. Parts so far: figures.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../src/db/database.js';
+import { applyMigrations } from '../../src/db/migrations.js';
+import type { Provider } from '../../src/db/schema-files.js';
+import { benchFigures, seedMission, type FigureRow } from './figures.js';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
+
+/** A fresh migrated database of its own, and how to get rid of it. */
+async function scratchDatabase(provider: Provider, adminUrl?: string): Promise<{ db: Database; drop: () => Promise<void> }> {
+  if (provider === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'misi-bench-'));
+    const url = `file:${join(dir, 'bench.db')}`;
+    await applyMigrations(url);
+    const db = await openDatabase(url);
+    return { db, drop: async () => (await db.close(), rmSync(dir, { recursive: true, force: true })) };
+  }
+  const name = `misi_bench_${process.pid}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl!);
+  url.pathname = `/${name}`;
+  await applyMigrations(url.toString());
+  const db = await openDatabase(url.toString());
+  return { db, drop: async () => (await db.close(), await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)) };
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0));
+
+function printFigures(provider: Provider, reports: number, rows: FigureRow[]): void {
+  console.log(`\n${provider}, ${reports.toLocaleString('en')} reports in the mission (ms, min / median of the runs)`);
+  console.log('| figure | running totals | full recount (before) | median ratio |');
+  console.log('| --- | --- | --- | --- |');
+  for (const row of rows) {
+    const ratio = row.recount.median / row.totals.median;
+    console.log(`| ${row.figure} | ${ms(row.totals.min)} / ${ms(row.totals.median)} (${row.totals.runs} runs) | ${ms(row.recount.min)} / ${ms(row.recount.median)} (${row.recount.runs} runs) | ${ratio.toFixed(0)}× faster |`);
+  }
+}
+
+const reports = option('reports', 100_000);
+const runs = { totals: option('runs', 21), recount: option('recount-runs', 5) };
+const postgresUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
+const providers: Provider[] = postgresUrl ? ['sqlite', 'postgresql'] : ['sqlite'];
+console.log(`npm run bench: ${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} CPUs`);
+if (!postgresUrl) console.log('PostgreSQL skipped: set BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) to an admin connection URL.');
+for (const provider of providers) {
+  const { db, drop } = await scratchDatabase(provider, postgresUrl);
+  try {
+    const seeded = await seedMission(db, reports);
+    console.log(`\n${provider}: generated ${reports.toLocaleString('en')} reports in ${(seeded.insertMs / 1000).toFixed(1)} s; db:rebuild-totals over them took ${(seeded.rebuildMs / 1000).toFixed(1)} s`);
+    printFigures(provider, reports, await benchFigures(db, seeded.missionId, runs));
+  } finally {
+    await drop();
+  }
+}
