@@ -8,6 +8,7 @@ import { buildDigest, MAX_CAPTION_LENGTH, splitMessage, type Digest } from '../d
 import type { Lang, Mission } from '../domain/entities.js';
 import { formatRupiahCompact } from '../domain/money.js';
 import { formatPercent, progressBar } from '../domain/progress.js';
+import { formatShare } from '../domain/share.js';
 import { daysBetween, formatDateId, localDate } from '../domain/time.js';
 import { catalogue, type Catalogue, type SafeHtml } from '../i18n/index.js';
 import type { DigestView } from '../i18n/messages/digest.js';
@@ -64,7 +65,7 @@ function categoryLabel(t: Catalogue, category: string): string {
 /** The digest's figures formatted for the catalogue. */
 export function digestView(mission: Mission, digest: Digest, today: string, lang: Lang, realisation?: RealisationSummary): DigestView {
   const t = catalogue(lang);
-  const money = formatRupiahCompact;
+  const money = (amount: bigint) => formatRupiahCompact(amount, lang);
   const p = digest.progress;
   const phase = today < mission.startDate ? 'before' : today > mission.endDate ? 'after' : 'during';
   return {
@@ -81,7 +82,7 @@ export function digestView(mission: Mission, digest: Digest, today: string, lang
     total: money(p.total),
     target: mission.targetAmount > 0n ? money(mission.targetAmount) : null,
     bar: progressBar(p.percentBasis),
-    percent: formatPercent(p.percentBasis, lang),
+    percent: formatShare(p.total, mission.targetAmount, lang),
     realised: money(p.realised),
     committed: money(p.committed),
     realisation: realisationView(realisation, lang),

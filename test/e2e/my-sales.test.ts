@@ -81,7 +81,7 @@ describe.each(TEST_PROVIDERS)('my sales (%s)', (provider) => {
     await sri.send('/batal');
     await sri.tap(new RegExp(`^#${newest?.id} `));
     await sri.send('salah lapor');
-    await sri.tap('↩️ Ya, batalkan laporan');
+    await sri.tap('↩️ Ya, batalkan laporan ini');
 
     stage.setNow(at(17));
     await sri.send('/rekapku');
