@@ -63,6 +63,11 @@ export interface ExportSummary {
   byDay: SummaryRow[];
   /** Live report count and total per exhibitor id, for the exhibitors sheet. */
   byExhibitor: ReadonlyMap<number, { reports: number; total: bigint }>;
+  /** All live reports together: the headline figures of the summary sheet. */
+  overall: SummaryRow;
+  /** Live totals by direction: the visiting province sold / bought. */
+  sell: bigint;
+  buy: bigint;
   voidedCount: number;
 }
 
@@ -93,6 +98,8 @@ export function summarizeReports(reports: readonly ExportReport[], timeZone: str
   const provinces = new Map<string, SummaryRow>();
   const days = new Map<string, SummaryRow>();
   const exhibitors = new Map<number, { reports: number; total: bigint }>();
+  const overall = emptyRow('');
+  const direction = { SELL: 0n, BUY: 0n };
   let voidedCount = 0;
   const rowOf = (map: Map<string, SummaryRow>, key: string): SummaryRow => {
     let row = map.get(key);
@@ -104,6 +111,8 @@ export function summarizeReports(reports: readonly ExportReport[], timeZone: str
       voidedCount += 1;
       continue;
     }
+    add(overall, report.kind, report.amount);
+    direction[report.direction] += report.amount;
     add(rowOf(categories, report.category), report.kind, report.amount);
     add(rowOf(provinces, report.province), report.kind, report.amount);
     add(rowOf(days, localDate(report.createdAt, timeZone)), report.kind, report.amount);
@@ -119,6 +128,9 @@ export function summarizeReports(reports: readonly ExportReport[], timeZone: str
     byProvince: [...provinces.values()].sort(byTotalThenKey),
     byDay: [...days.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     byExhibitor: exhibitors,
+    overall,
+    sell: direction.SELL,
+    buy: direction.BUY,
     voidedCount,
   };
 }
