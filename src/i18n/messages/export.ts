@@ -1,5 +1,6 @@
 import { bilingual } from '../bilingual.js';
 import { html, lines } from '../html.js';
+import { plural } from '../plural.js';
 
 /** What the /ekspor captions say about the files. */
 export interface ExportCaptionView {
@@ -115,7 +116,7 @@ export const exports = bilingual({
     captionXlsx: (v) =>
       lines([
         html`📊 <b>Export of ${v.mission}</b>`,
-        html`${v.reports} reports (${v.voided} voided), ${v.exhibitors} exhibitors, ${v.products} products. Times in ${v.timeZone}.`,
+        html`${plural(v.reports, 'report', 'reports')} (${v.voided} voided), ${plural(v.exhibitors, 'exhibitor', 'exhibitors')}, ${plural(v.products, 'product', 'products')}. Times in ${v.timeZone}.`,
         v.textAmounts > 0 && html`⚠️ ${v.textAmounts} amounts exceed Excel's number limit and are written as text (exact, not rounded).`,
       ]),
     captionCsv: html`The same reports as CSV (UTF-8, semicolon separated) for other tools.`,

@@ -2,6 +2,7 @@ import type { InviteArgsError, InviteRole } from '../../domain/invites.js';
 import { bilingual } from '../bilingual.js';
 import { html, lines, type SafeHtml } from '../html.js';
 import { missionName } from '../mission-name.js';
+import { plural } from '../plural.js';
 
 /** A created invite, formatted. */
 export interface InviteView {
@@ -76,7 +77,7 @@ export const invites = bilingual({
       lines([
         html`🔗 <b>${ROLE_EN[v.role]}</b> invite link for <b>${v.mission}</b>:`,
         html`<code>${v.link}</code>`,
-        html`Valid until ${v.expires} · usable at most ${v.maxUses} times.`,
+        html`Valid until ${v.expires} · usable at most ${plural(v.maxUses, 'time', 'times')}.`,
         v.role === 'OFFICIAL'
           ? html`⚠️ Anyone who opens this link becomes an <b>official</b>. Send it only to colleagues you trust.`
           : html`Share it with the UMKM exhibitors; after opening it they can /register at once, even while registration is closed.`,
@@ -90,7 +91,7 @@ export const invites = bilingual({
     alreadyOfficial: (mission) => html`You already are an official of <b>${mission}</b>. Type /help for the officials' commands.`,
     unknown: html`I do not know this invite code. Check the link, or ask the officials for a new one.`,
     expired: (until) => html`This invite link has expired (valid until ${until}). Ask the officials for a new one.`,
-    usedUp: (uses) => html`This invite link has been used up (${uses} times). Ask the officials for a new one.`,
+    usedUp: (uses) => html`This invite link has been used up (${plural(uses, 'time', 'times')}). Ask the officials for a new one.`,
     missionClosed: (mission) => html`${missionName(mission, 'en', true)} is closed, so its invite no longer works.`,
   },
 });

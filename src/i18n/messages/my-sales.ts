@@ -1,5 +1,6 @@
 import { bilingual } from '../bilingual.js';
 import { html, raw } from '../html.js';
+import { plural } from '../plural.js';
 
 /** /rekapku (/mysales): an exhibitor's own figures. Voided reports are left out. */
 export const mySales = bilingual({
@@ -19,7 +20,7 @@ export const mySales = bilingual({
     today: (date, total, count) => html`<b>Today</b> (${date}): <b>${total}</b> · ${count} ${count === 1 ? 'report' : 'reports'}`,
     mission: (total, count) => html`<b>Whole mission</b>: <b>${total}</b> · ${count} ${count === 1 ? 'report' : 'reports'}`,
     kindLine: (kind, amount) => html`  • ${kind}: ${amount}`,
-    latestTitle: (count) => html`<b>Latest ${count} reports</b>:`,
+    latestTitle: (count) => html`<b>Latest ${plural(count, 'report', 'reports')}</b>:`,
     latestLine: (reportId, time, amount, product, kind, verified) =>
       html`#${reportId} · ${time} · ${amount}${product ? raw(' · ') : ''}${product} (${kind})${verified ? ' ✔️' : ''}`,
     none: html`No reports yet. Report a sale with /sale, e.g. <code>/sale 1,5jt keripik tempe 30 pcs</code>.`,
