@@ -4,7 +4,7 @@ import type { RealisationSummary } from '../domain/follow-ups.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { Category } from '../domain/categories.js';
 import { localDayBounds } from '../domain/day-bounds.js';
-import { buildDigest, MAX_CAPTION_LENGTH, splitMessage, type Digest } from '../domain/digest.js';
+import { buildDigest, cumulativeSplit, MAX_CAPTION_LENGTH, splitMessage, type Digest, type KindSplit } from '../domain/digest.js';
 import type { Lang, Mission } from '../domain/entities.js';
 import { formatRupiahCompact } from '../domain/money.js';
 import { formatPercent, progressBar } from '../domain/progress.js';
@@ -31,7 +31,7 @@ export async function gatherDigest(
   repos: DigestRepos,
   mission: Mission,
   now: Date,
-): Promise<{ today: string; digest: Digest; realisation: RealisationSummary }> {
+): Promise<{ today: string; digest: Digest; realisation: RealisationSummary; split: ({ date: string } & KindSplit)[] }> {
   const today = localDate(now, mission.timeZone);
   const bounds = localDayBounds(today, mission.timeZone);
   const [totals, exhibitorsToday, exhibitors, dailyAmounts, previous, yearToDate, realisation] = await Promise.all([
@@ -55,7 +55,7 @@ export async function gatherDigest(
     previous,
     yearToDate,
   });
-  return { today, digest, realisation };
+  return { today, digest, realisation, split: cumulativeSplit(dailyAmounts, mission.startDate, mission.endDate, today) };
 }
 
 function categoryLabel(t: Catalogue, category: string): string {
@@ -120,7 +120,7 @@ export function digestView(mission: Mission, digest: Digest, today: string, lang
  */
 export async function composeDigest(repos: DigestRepos, mission: Mission, now: Date, lang: Lang, logger: Logger): Promise<DigestContent> {
   const t = catalogue(lang);
-  const { today, digest, realisation } = await gatherDigest(repos, mission, now);
+  const { today, digest, realisation, split } = await gatherDigest(repos, mission, now);
   const text = t.digest.message(digestView(mission, digest, today, lang, realisation));
   let chart: Buffer | null = null;
   try {
@@ -128,7 +128,10 @@ export async function composeDigest(repos: DigestRepos, mission: Mission, now: D
       title: t.digest.chartTitle(mission.name),
       lang,
       target: mission.targetAmount,
-      days: digest.cumulativeByDay,
+      startDate: mission.startDate,
+      endDate: mission.endDate,
+      date: today,
+      days: split,
       categories: digest.categories.map((c) => ({ label: categoryLabel(t, c.category), amount: c.amount })),
     });
   } catch (error) {

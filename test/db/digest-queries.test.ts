@@ -72,12 +72,15 @@ describe.each(TEST_PROVIDERS)('digest queries and claims on %s', (provider) => {
   });
 
   it('sums live reports by local day in the mission’s zone', async () => {
-    expect(await repos.digests.sumsByDay(mission.id, mission.timeZone)).toEqual([
+    const days = await repos.digests.sumsByDay(mission.id, mission.timeZone);
+    expect(days.map(({ date, amount }) => ({ date, amount }))).toEqual([
       { date: '2026-11-26', amount: 15n * JT },
       { date: '2026-11-27', amount: 8n * JT },
     ]);
+    // Each day's parts add up to its amount.
+    for (const day of days) expect(day.realised + day.committed + day.investment).toBe(day.amount);
     // The same reports read in WIB fall on other days.
-    expect(await repos.digests.sumsByDay(mission.id, 'Asia/Jakarta')).toEqual([
+    expect((await repos.digests.sumsByDay(mission.id, 'Asia/Jakarta')).map(({ date, amount }) => ({ date, amount }))).toEqual([
       { date: '2026-11-25', amount: 10n * JT },
       { date: '2026-11-26', amount: 12n * JT },
       { date: '2026-11-27', amount: 1n * JT },

@@ -1,4 +1,4 @@
-import type { ExhibitorSum, PreviousMission, YearToDate } from '../../domain/digest.js';
+import type { ExhibitorSum, KindSplit, PreviousMission, YearToDate } from '../../domain/digest.js';
 import { localDate } from '../../domain/time.js';
 import { enqueueMessage, type OutboxMessageInput } from '../../jobs/outbox.js';
 import type { DbClient } from '../database.js';
@@ -29,19 +29,24 @@ export function createDigestRepository(prisma: DbClient) {
     },
 
     /**
-     * Live sums per local calendar day in the mission's zone. Bucketed here
+     * Live sums per local calendar day in the mission's zone, in all and by part. Bucketed here
      * rather than in SQL: SQLite and PostgreSQL have no common way to shift
      * a timestamp into an IANA zone, and a mission has thousands of reports,
      * not millions.
      */
-    async sumsByDay(missionId: number, timeZone: string): Promise<{ date: string; amount: bigint }[]> {
-      const rows = await prisma.saleReport.findMany({ where: live(missionId), select: { createdAt: true, amount: true } });
-      const byDay = new Map<string, bigint>();
+    async sumsByDay(missionId: number, timeZone: string): Promise<({ date: string; amount: bigint } & KindSplit)[]> {
+      const rows = await prisma.saleReport.findMany({ where: live(missionId), select: { createdAt: true, amount: true, kind: true } });
+      const byDay = new Map<string, { date: string; amount: bigint } & KindSplit>();
       for (const row of rows) {
-        const day = localDate(row.createdAt, timeZone);
-        byDay.set(day, (byDay.get(day) ?? 0n) + row.amount);
+        const date = localDate(row.createdAt, timeZone);
+        let day = byDay.get(date);
+        if (!day) byDay.set(date, (day = { date, amount: 0n, realised: 0n, committed: 0n, investment: 0n }));
+        day.amount += row.amount;
+        if (row.kind === 'RETAIL') day.realised += row.amount;
+        else if (row.kind === 'INVESTMENT') day.investment += row.amount;
+        else day.committed += row.amount;
       }
-      return [...byDay].map(([date, amount]) => ({ date, amount })).sort((a, b) => a.date.localeCompare(b.date));
+      return [...byDay.values()].sort((a, b) => a.date.localeCompare(b.date));
     },
 
     /** How many distinct exhibitors reported (live) within [start, end). */
