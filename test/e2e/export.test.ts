@@ -244,7 +244,7 @@ describe.each(TEST_PROVIDERS)('/ekspor on %s', (provider) => {
       const john = bot.sim.user({ id: ENGLISH_OFFICIAL_ID, firstName: 'John', languageCode: 'en' });
       await john.send('/export');
       const [xlsx, csv] = john.messages().slice(-2);
-      expect(xlsx?.plain).toContain('5 reports (1 voided), 2 exhibitors, 1 products');
+      expect(xlsx?.plain).toContain('5 reports (1 voided), 2 exhibitors, 1 product.');
       expect(csv?.document?.filename).toMatch(/\.csv$/);
       const workbook = await readWorkbook(xlsx);
       expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Reports', 'Exhibitors', 'Products']);

@@ -101,8 +101,8 @@ describe.each(TEST_PROVIDERS)('my sales (%s)', (provider) => {
     await user.send('/mysales');
     const text = user.lastText() ?? '';
     expect(text).toContain('Sales summary of Kopi John');
-    expect(text).toContain('Today (27 Nov 2026): Rp2.000.000.000 · 1 report');
-    expect(text).toContain('• Investment: Rp2.000.000.000');
+    expect(text).toContain('Today (27 Nov 2026): Rp2,000,000,000 · 1 report');
+    expect(text).toContain('• Investment: Rp2,000,000,000');
   });
 
   it('refuses someone who is not an exhibitor, and a group chat', async () => {

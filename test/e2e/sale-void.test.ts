@@ -76,7 +76,7 @@ describe.each(TEST_PROVIDERS)('voiding sale reports (%s)', (provider) => {
     stage.advance(MINUTE);
     await sri.tap('↩️ Ya, batalkan laporan ini');
     expect(sri.lastText()).toContain(`Laporan #${c.id} (Rp3.000.000) dibatalkan dan tidak dihitung lagi.`);
-    expect(sri.lastText()).toContain('Total misi sekarang Rp3 jt');
+    expect(sri.lastText()).toContain('Total misi sekarang Rp3 jt (0,1% dari target).');
 
     const voided = await report(c.id);
     expect(voided).toMatchObject({ voidReason: 'salah ketik nilai', voidedById: BigInt(sri.id), amount: 3_000_000n });
@@ -256,6 +256,6 @@ describe.each(TEST_PROVIDERS)('voiding sale reports (%s)', (provider) => {
     expect(user.lastText()).toBe('The reason is too short — at least 3 characters.');
     await user.send('typed twice');
     await user.tap('↩️ Yes, void this report');
-    expect(user.lastText()).toContain(`Report #${row.id} (Rp1.500.000) is void and no longer counts.`);
+    expect(user.lastText()).toContain(`Report #${row.id} (Rp1,500,000) is void and no longer counts.`);
   });
 });
