@@ -11,7 +11,7 @@ export const mySales = bilingual({
     kindLine: (kind: string, amount: string) => html`  • ${kind}: ${amount}`,
     latestTitle: (count: number) => html`<b>${count} laporan terakhir</b>:`,
     latestLine: (reportId: number, time: string, amount: string, product: string, kind: string, verified: boolean) =>
-      html`#${reportId} · ${time} · ${amount}${product ? raw(' · ') : ''}${product} (${kind})${verified ? ' ✔️' : ''}`,
+      html`#${reportId} · ${time} · ${amount}${product ? raw(' · ') : ''}${product} · ${kind}${verified ? ' ✔️' : ''}`,
     none: html`Belum ada laporan. Laporkan penjualan dengan /lapor, misalnya <code>/lapor 1,5jt keripik tempe 30 pcs</code>.`,
     verifiedHint: html`<i>✔️ = sudah diverifikasi petugas. Salah lapor? Batalkan dengan /batal.</i>`,
   },
@@ -22,7 +22,7 @@ export const mySales = bilingual({
     kindLine: (kind, amount) => html`  • ${kind}: ${amount}`,
     latestTitle: (count) => html`<b>Latest ${plural(count, 'report', 'reports')}</b>:`,
     latestLine: (reportId, time, amount, product, kind, verified) =>
-      html`#${reportId} · ${time} · ${amount}${product ? raw(' · ') : ''}${product} (${kind})${verified ? ' ✔️' : ''}`,
+      html`#${reportId} · ${time} · ${amount}${product ? raw(' · ') : ''}${product} · ${kind}${verified ? ' ✔️' : ''}`,
     none: html`No reports yet. Report a sale with /sale, e.g. <code>/sale 1,5jt keripik tempe 30 pcs</code>.`,
     verifiedHint: html`<i>✔️ = verified by an official. Reported something wrong? Void it with /undo.</i>`,
   },
