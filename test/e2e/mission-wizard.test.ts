@@ -178,7 +178,7 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
     expect(summary).toContain('Target: Rp3,000,000,000');
     expect(buttonsOf(emma)).toEqual(['✅ Save', '✖️ Cancel']);
     await emma.tap('✅ Save');
-    expect(emma.lastText()).toContain(`Mission ${name} is saved and active`);
+    expect(emma.lastText()).toContain(`✅ The mission ${name} is saved and active`);
 
     expect(await missionCount()).toBe(before + 1);
     const row = await bot.db.prisma.mission.findFirstOrThrow({ where: { name } });
