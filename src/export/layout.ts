@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 // Excel's column width unit is the width of one "0" in the default font.
 const MIN_WIDTH = 6;
 /** Longer text wraps inside its column instead of widening it past a page. */
-export const MAX_WIDTH = 30;
+export const MAX_WIDTH = 32;
 const EXCELJS_DEFAULT_WIDTH = 9;
 
 function groupedDigits(value: number): number {
@@ -37,32 +37,62 @@ export function shownLength(value: ExcelJS.CellValue, numFmt: string | undefined
   return String(value).length;
 }
 
+/** How many lines `text` takes when wrapped at spaces into `width` characters. */
+export function wrappedLines(text: string, width: number): number {
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines += 1;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const length = [...word].length;
+      if (used > 0 && used + 1 + length > width) {
+        lines += 1;
+        used = length;
+      } else used += (used > 0 ? 1 : 0) + length;
+    }
+  }
+  return lines;
+}
+
+// Points per line of 11-point text, what LibreOffice and Excel use for a default row.
+const LINE_POINTS = 15;
+
 /**
  * Sizes every column to its widest cell (merged cells left out: they span
- * several columns), between MIN_WIDTH and MAX_WIDTH; a column capped at the
- * maximum wraps its text. A cell that wraps already (a header) needs only its
- * longest word, so "Komitmen: pesanan + LoI (Rp)" takes two lines, not a wide column.
+ * several columns), between MIN_WIDTH and MAX_WIDTH; text in a column capped
+ * at the maximum wraps. A cell that wraps already (a header) needs only its
+ * longest word, so "Komitmen: pesanan + LoI (Rp)" takes two lines, not a wide
+ * column. Rows with wrapped text get the height of their lines: a reader
+ * (LibreOffice) does not grow a row by itself, and the text would run over
+ * the row above.
  */
 export function fitColumns(sheet: ExcelJS.Worksheet): void {
+  const wraps = (cell: ExcelJS.Cell) => cell.alignment?.wrapText === true && typeof cell.value === 'string';
   const widths: number[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       if (cell.isMerged) return;
       const font = cell.font ?? row.font;
-      const scale = ((font?.size ?? 11) / 11) * (font?.bold ? 1.1 : 1);
-      const wraps = cell.alignment?.wrapText === true && typeof cell.value === 'string';
-      const shown = wraps ? Math.max(...String(cell.value).split(/\s+/).map((word) => [...word].length)) : shownLength(cell.value, cell.numFmt);
-      const length = shown * scale;
-      widths[column] = Math.max(widths[column] ?? 0, length);
+      const scale = ((font?.size ?? 11) / 11) * (font?.bold ? 1.05 : 1);
+      const shown = wraps(cell) ? Math.max(...String(cell.value).split(/\s+/).map((word) => [...word].length)) : shownLength(cell.value, cell.numFmt);
+      widths[column] = Math.max(widths[column] ?? 0, shown * scale);
     });
   });
   widths.forEach((length, column) => {
     const fitted = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(length) + 2));
     // exceljs leaves a width of exactly 9 (its default) out of the file, and the reader's default is narrower.
-    const width = fitted === EXCELJS_DEFAULT_WIDTH ? fitted + 1 : fitted;
-    const col = sheet.getColumn(column);
-    col.width = width;
-    if (width === MAX_WIDTH) col.alignment = { ...col.alignment, wrapText: true, vertical: 'top' };
+    sheet.getColumn(column).width = fitted === EXCELJS_DEFAULT_WIDTH ? fitted + 1 : fitted;
+  });
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    let lines = 1;
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      if (cell.isMerged || typeof cell.value !== 'string') return;
+      const width = sheet.getColumn(column).width ?? MAX_WIDTH;
+      // Cell by cell, not the column's style: that would overwrite each cell's own alignment.
+      if (!wraps(cell) && shownLength(cell.value, cell.numFmt) > width - 2) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
+      if (wraps(cell)) lines = Math.max(lines, wrappedLines(cell.value, width));
+    });
+    if (lines > 1) row.height = LINE_POINTS * lines;
   });
 }
 

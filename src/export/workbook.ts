@@ -34,6 +34,8 @@ function tableSheet(workbook: ExcelJS.Workbook, name: string, headers: string[],
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: frozenColumns }] });
   sheet.columns = headers.map((header) => ({ header }));
   styleHeader(sheet.getRow(1));
+  // Numbers in the first column (the report or exhibitor number) read as labels, next to the name after them.
+  sheet.getColumn(1).alignment = { horizontal: 'left' };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   return sheet;
 }
@@ -65,8 +67,9 @@ export async function buildWorkbook(data: ExportData, lang: Lang, generatedAt: D
   const mission = data.mission;
   const live = summary.overall;
   const SUMMARY_COLUMNS = 6;
-  const facts: [string, ExcelJS.CellValue, string?][] = [
-    [s.mission, mission.name],
+  type Fact = [string, ExcelJS.CellValue, string?];
+  // The figures down the left; where and when beside them, so the whole summary fits on the first page.
+  const figures: Fact[] = [
     [s.total, money(live.total), RUPIAH_FORMAT],
     [s.target, money(mission.targetAmount), RUPIAH_FORMAT],
     // A share, formatted by the sheet; basis points in integer arithmetic first.
@@ -78,20 +81,32 @@ export async function buildWorkbook(data: ExportData, lang: Lang, generatedAt: D
     [s.buy, money(summary.buy), RUPIAH_FORMAT],
     [s.reports, live.reports],
     [s.voided, summary.voidedCount],
+  ];
+  const context: Fact[] = [
     [s.route, `${provinceLabel(mission.originProvince)} → ${provinceLabel(mission.hostProvince)}`],
     [s.city, mission.city],
     [s.dates, `${formatDateId(mission.startDate, lang)} – ${formatDateId(mission.endDate, lang)}`],
     [s.timeZone, `${zoneLabel(zone)} (${zone})`],
     [s.generated(zoneLabel(zone)), wallClock(generatedAt, zone), e.dateTimeFormat],
   ];
-  for (const [label, value, format] of facts) {
-    const row = sheet.addRow([label, value]);
-    row.getCell(1).font = { bold: true };
-    if (format) row.getCell(2).numFmt = format;
-    row.getCell(2).alignment = { horizontal: format ? 'right' : 'left' };
-    // Text facts span the table's width, so a long mission name does not widen the "reports" column.
-    if (typeof value === 'string') sheet.mergeCells(row.number, 2, row.number, SUMMARY_COLUMNS);
-  }
+  const put = (row: ExcelJS.Row, column: number, [label, value, format]: Fact, span: number) => {
+    row.getCell(column).value = label;
+    row.getCell(column).font = { bold: true };
+    const cell = row.getCell(column + 1);
+    cell.value = value;
+    if (format) cell.numFmt = format;
+    cell.alignment = { horizontal: format && span === 1 ? 'right' : 'left' };
+    // Spanning cells do not widen one column of the tables below.
+    if (span > 1) sheet.mergeCells(row.number, column + 1, row.number, column + span);
+  };
+  const title = sheet.addRow([]);
+  put(title, 1, [s.mission, mission.name], SUMMARY_COLUMNS - 1);
+  figures.forEach((fact, index) => {
+    const row = sheet.addRow([]);
+    put(row, 1, fact, 1);
+    const beside = context[index];
+    if (beside) put(row, 4, beside, 2);
+  });
   const headline = sheet.getRow(1);
   headline.font = { bold: true, size: 13 };
   headline.getCell(2).alignment = { horizontal: 'left' };

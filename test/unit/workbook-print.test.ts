@@ -63,6 +63,12 @@ describe('the exported workbook, read back', () => {
         });
       });
     }
+    // A header that wraps gets the rows it needs, or it runs over the row above in LibreOffice.
+    const summary = workbook.worksheets[0]!;
+    summary.eachRow((row) => {
+      const wrapped = [1, 2, 3, 4, 5, 6].some((column) => row.getCell(column).alignment?.wrapText && String(row.getCell(column).value).length > (summary.getColumn(column).width ?? 0));
+      if (wrapped) expect(row.height, `row ${row.number}`).toBeGreaterThanOrEqual(30);
+    });
     // The amounts of Rp100 jt and more (the ones that used to show ###) are among them.
     expect(amounts).toBeGreaterThan(30);
     const reports = workbook.worksheets[1]!;
