@@ -430,7 +430,7 @@ describe.each(TEST_PROVIDERS)('registration wizard (%s)', (provider) => {
       expect(summary).toContain("Name: Mary's Crafts");
       expect(summary).toContain('Category: 🧺 Crafts');
       expect(summary).toContain('From: Surabaya, Jawa Timur');
-      expect(summary).toContain('Phone: +6281299998888');
+      expect(summary).toContain('Phone: +62 812-9999-8888');
       expect(summary).toContain('Booth: —');
       await mary.send('yes');
       expect(mary.lastText()).toMatch(/Tap one of the buttons above, or type \/cancel/);
