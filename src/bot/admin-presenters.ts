@@ -20,7 +20,7 @@ export function missionListItem(mission: Mission, lang: Lang): MissionListItemVi
     name: mission.name,
     place: `${mission.city}, ${provinceName(mission.hostProvince)}`,
     dates: missionDates(mission, lang),
-    target: formatRupiahCompact(mission.targetAmount),
+    target: formatRupiahCompact(mission.targetAmount, lang),
   };
 }
 

@@ -30,6 +30,7 @@ export const CB = {
   saleWizardOriginAsTyped: 'sw:orig',
   saleVoidPick: 'void:pick:',
   saleVoidConfirm: 'void:ok',
+  saleVoidKeep: 'void:keep',
   saleVerify: 'vrf:',
   wizardCancel: 'wiz:cancel',
   // Product wizard and /produkku edits: buttons inside a scene.

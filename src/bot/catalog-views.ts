@@ -4,6 +4,7 @@ import { CATEGORY_EMOJI, isCategory } from '../domain/categories.js';
 import { productStartPayload, truncateText, type CatalogProduct } from '../domain/catalog.js';
 import type { InquiryRecord } from '../domain/inquiry.js';
 import { formatRupiah } from '../domain/money.js';
+import { formatPhone } from '../domain/phone.js';
 import type { Catalogue, SafeHtml } from '../i18n/index.js';
 import type { ProductLineView, ProductView } from '../i18n/messages/catalog.js';
 import type { ContactView, InquiryView } from '../i18n/messages/inquiries.js';
@@ -123,7 +124,7 @@ export function sellerContact(inquiry: InquiryRecord): ContactView {
     name: inquiry.ownerName,
     username: inquiry.ownerUsername,
     userId: inquiry.ownerId.toString(),
-    phone: inquiry.exhibitorPhone,
+    phone: inquiry.exhibitorPhone === null ? null : formatPhone(inquiry.exhibitorPhone),
     booth: inquiry.exhibitorBooth,
   };
 }

@@ -2,8 +2,8 @@ import type { Mission, MissionTotals } from '../domain/entities.js';
 import { formatRupiah, formatRupiahCompact } from '../domain/money.js';
 import { provinceByCode } from '../domain/provinces.js';
 import { formatPercent, progress as computeProgress, progressBar } from '../domain/progress.js';
+import { formatShare } from '../domain/share.js';
 import { daysBetween, formatDateId, timeZoneLabel } from '../domain/time.js';
-import { shareBasis } from '../domain/sale-rules.js';
 import type { RealisationSummary } from '../domain/follow-ups.js';
 import type { Lang } from '../domain/entities.js';
 import type { Catalogue } from '../i18n/index.js';
@@ -30,7 +30,7 @@ export function missionView(mission: Omit<Mission, 'id' | 'status' | 'digestTime
     city: mission.city,
     dates: missionDates(mission, lang),
     timeZone: timeZoneLabel(mission.timeZone) ?? mission.timeZone,
-    target: formatRupiah(mission.targetAmount),
+    target: formatRupiah(mission.targetAmount, lang),
   };
 }
 
@@ -63,7 +63,7 @@ export function missionProgress(mission: Mission, totals: MissionTotals, today: 
 
 export function progressView(mission: Mission, totals: MissionTotals, today: string, lang: Lang, realisation?: RealisationSummary): ProgressView {
   const progress = missionProgress(mission, totals, today);
-  const money = formatRupiahCompact;
+  const money = (amount: bigint) => formatRupiahCompact(amount, lang);
   const phase = today < mission.startDate ? 'before' : today > mission.endDate ? 'after' : 'during';
   return {
     mission: mission.name,
@@ -72,7 +72,7 @@ export function progressView(mission: Mission, totals: MissionTotals, today: str
     total: money(progress.total),
     target: money(mission.targetAmount),
     bar: progressBar(progress.percentBasis),
-    percent: formatPercent(progress.percentBasis, lang),
+    percent: formatShare(progress.total, mission.targetAmount, lang),
     today: money(totals.todayTotal),
     todayCount: totals.todayCount,
     realised: money(progress.realised),
@@ -81,7 +81,7 @@ export function progressView(mission: Mission, totals: MissionTotals, today: str
     sell: money(totals.byDirection.SELL),
     buy: money(totals.byDirection.BUY),
     verified: money(totals.verifiedTotal),
-    verifiedShare: formatPercent(shareBasis(totals.verifiedTotal, progress.total), lang),
+    verifiedShare: formatShare(totals.verifiedTotal, progress.total, lang),
     realisation: realisationView(realisation, lang),
     reportCount: totals.reportCount,
     exhibitorCount: totals.exhibitorCount,
@@ -102,8 +102,8 @@ export function realisationView(realisation: RealisationSummary | undefined, lan
   if (!realisation || realisation.answered === 0) return null;
   return {
     answered: realisation.answered,
-    realised: formatRupiahCompact(realisation.realised),
-    committed: formatRupiahCompact(realisation.committed),
+    realised: formatRupiahCompact(realisation.realised, lang),
+    committed: formatRupiahCompact(realisation.committed, lang),
     percent: formatPercent(realisation.rateBasis, lang),
   };
 }

@@ -9,10 +9,10 @@ import type { SaleDraftState } from './context.js';
 /** Sale reports to what the sale messages print; formatting lives here, once. */
 
 /** The confirmation card of a draft, one-liner or wizard: the listing's name when linked, else the typed text. */
-export function saleCardView(draft: SaleDraftState, t: Catalogue): SaleCardView {
+export function saleCardView(draft: SaleDraftState, t: Catalogue, lang: Lang): SaleCardView {
   const listed = draft.productId !== undefined && draft.productId !== null;
   return {
-    amount: formatRupiah(BigInt(draft.amount)),
+    amount: formatRupiah(BigInt(draft.amount), lang),
     kind: t.sale.kinds[draft.kind],
     direction: t.sale.directions[draft.direction],
     product: (listed ? draft.productName : null) ?? draft.productText,

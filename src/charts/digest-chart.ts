@@ -4,15 +4,24 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { formatRupiahCompact } from '../domain/money.js';
 import { formatDateId } from '../domain/time.js';
+import type { KindSplit } from '../domain/digest.js';
 import type { Lang } from '../domain/entities.js';
 import { catalogue } from '../i18n/index.js';
 
-/** What the digest hands in: amounts in whole rupiah, days as local `YYYY-MM-DD`, category labels already translated. */
+/**
+ * What the digest hands in: amounts in whole rupiah, days as local
+ * `YYYY-MM-DD`, category labels already translated. `days` are the running
+ * totals by part (cumulativeSplit) from the first day through the digest's day.
+ */
 export interface DigestChartInput {
   title: string;
-  lang: 'id' | 'en';
+  lang: Lang;
   target: bigint;
-  days: { date: string; cumulative: bigint }[];
+  startDate: string;
+  endDate: string;
+  /** The digest's local date, written under the title. */
+  date: string;
+  days: ({ date: string } & KindSplit)[];
   categories: { label: string; amount: bigint }[];
 }
 
@@ -26,9 +35,12 @@ const ZOOM = 2;
 const FONT = 'DejaVu Sans';
 const INK = '#1f2937';
 const MUTED = '#6b7280';
-const LINE_COLOR = '#0f766e';
 const TARGET_COLOR = '#dc2626';
+const PACE_COLOR = '#6b7280';
 const BAR_COLOR = '#2563eb';
+/** Realised, committed, investment: stacked bottom to top in this order. */
+const PART_COLORS = ['#0f766e', '#f59e0b', '#7c3aed'];
+const TOTAL_COLOR = '#0f766e';
 const DAY_MS = 86_400_000;
 // More day labels than this overlap at 13 px; the rest are thinned out evenly.
 const MAX_DAY_TICKS = 7;
@@ -42,14 +54,17 @@ const require = createRequire(import.meta.url);
 // same on every machine.
 const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
 
+const langOf = (value: unknown): Lang => (value === 'en' ? 'en' : 'id');
+
 // Vega's own number and time formats are English (3,000,000,000, "Mon 08");
-// axis labels go through these two functions instead. Registered once per
-// process; vega keeps them in a global table.
-vega.expressionFunction('misiRupiah', (value: unknown) =>
-  typeof value === 'number' && Number.isFinite(value) ? formatRupiahCompact(BigInt(Math.round(value))) : '',
+// axis labels go through these two functions instead, in the chart's
+// language (Rp3 M / Rp3 bn). Registered once per process; vega keeps them in
+// a global table.
+vega.expressionFunction('misiRupiah', (value: unknown, lang: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) ? formatRupiahCompact(BigInt(Math.round(value)), langOf(lang)) : '',
 );
 vega.expressionFunction('misiDay', (value: unknown, lang: unknown) =>
-  typeof value === 'number' && Number.isFinite(value) ? dayLabel(new Date(value).toISOString().slice(0, 10), lang === 'en' ? 'en' : 'id') : '',
+  typeof value === 'number' && Number.isFinite(value) ? dayLabel(new Date(value).toISOString().slice(0, 10), langOf(lang)) : '',
 );
 
 /** "26 Nov" / "3 Agu": the day and month of a local date, without the year. */
@@ -76,6 +91,13 @@ function titleLines(title: string): string[] {
   return out.length <= MAX_TITLE_LINES ? out : [...out.slice(0, MAX_TITLE_LINES - 1), out.slice(MAX_TITLE_LINES - 1).join(' ')];
 }
 
+/** Every day from `start` through `end`. */
+function missionDays(start: string, end: string): string[] {
+  const out: string[] = [];
+  for (let ms = utcMs(start); ms <= utcMs(end); ms += DAY_MS) out.push(new Date(ms).toISOString().slice(0, 10));
+  return out;
+}
+
 /** Up to MAX_DAY_TICKS days spread evenly, always keeping the first and the last. */
 function dayTicks(dates: readonly string[]): number[] {
   if (dates.length <= MAX_DAY_TICKS) return dates.map(utcMs);
@@ -85,36 +107,57 @@ function dayTicks(dates: readonly string[]): number[] {
   return [...picked].map((index) => utcMs(dates[index] ?? dates[0] ?? '1970-01-01'));
 }
 
+const totalOf = (day: KindSplit): bigint => day.realised + day.committed + day.investment;
+
 /**
- * The vega-lite spec of the chart: cumulative amount per day against a dashed
- * target line, then totals by category as horizontal bars. Amounts become
- * numbers only for the scales (a float is exact up to 2^53 rupiah and the
- * picture needs no more); every amount written on the chart is formatted
- * from the bigint itself.
+ * The vega-lite spec of the chart. Top: the running total over the mission's
+ * whole calendar (first to last day, also the days still to come), stacked
+ * as realised / committed / investment, against the dashed target and a
+ * dotted pace line from zero on the first day to the target on the last.
+ * Below: totals by category as bars. Amounts become numbers only for the
+ * scales (a float is exact up to 2^53 rupiah and the picture needs no more);
+ * every amount written on the chart is formatted from the bigint itself.
  */
 export function digestChartSpec(input: DigestChartInput): TopLevelSpec {
-  const t = catalogue(input.lang).chart;
+  const { lang } = input;
+  const t = catalogue(lang).chart;
+  const money = (amount: bigint) => formatRupiahCompact(amount, lang);
   const days = [...input.days].sort((a, b) => a.date.localeCompare(b.date));
   const categories = [...input.categories]
     .filter((category) => category.amount > 0n)
     .sort((a, b) => (a.amount === b.amount ? a.label.localeCompare(b.label) : a.amount > b.amount ? -1 : 1));
   const lastDay = days.at(-1);
-  const peak = days.reduce((max, day) => (day.cumulative > max ? day.cumulative : max), 0n);
+  const peak = days.reduce((max, day) => (totalOf(day) > max ? totalOf(day) : max), 0n);
   const yMax = Number(peak > input.target ? peak : input.target) * 1.12 || 1;
-  const firstMs = utcMs(days[0]?.date ?? '1970-01-01');
-  const lastMs = lastDay ? utcMs(lastDay.date) : firstMs;
-  // Room left and right of the first and last day, so their labels clear the axes.
-  const xPad = Math.max(DAY_MS / 2, (lastMs - firstMs) * 0.04);
+  const firstMs = utcMs(input.startDate);
+  const lastMs = utcMs(input.endDate < input.startDate ? input.startDate : input.endDate);
+  // A day's room on the left: the pace line starts there, at zero, on the eve of the first day.
+  const xPad = Math.max(DAY_MS, (lastMs - firstMs) * 0.04);
+  const xScale = { domain: [firstMs - xPad, lastMs + xPad * 0.6], nice: false, zero: false };
+  const dayCount = Math.round((lastMs - firstMs) / DAY_MS) + 1;
+  // A day's column takes 60 % of a day's width.
+  const barWidth = Math.max(2, Math.min(48, (WIDTH * DAY_MS * 0.6) / (lastMs - firstMs + xPad * 1.6)));
+  const lastTotal = lastDay ? totalOf(lastDay) : 0n;
   // The latest figure is written above its point; just under the target it
-  // would sit on the dashed line, so there it goes above that line, at the
-  // right end (the target's own label is at the left end).
-  const lastUnderTarget =
-    lastDay !== undefined && lastDay.cumulative <= input.target && Number(input.target - lastDay.cumulative) < yMax * 0.12;
+  // would sit on the dashed line, so there it goes above that line.
+  const lastUnderTarget = lastDay !== undefined && lastTotal <= input.target && Number(input.target - lastTotal) < yMax * 0.12;
 
   const axisBase = { labelFontSize: 13, labelColor: MUTED, titleFontSize: 13, grid: true, gridColor: '#e5e7eb', domain: false, ticks: false } as const;
-  const yAxis = { ...axisBase, title: null, labelExpr: 'misiRupiah(datum.value)', tickCount: 5, labelPadding: 6 };
+  const yAxis = { ...axisBase, title: null, labelExpr: `misiRupiah(datum.value, '${lang}')`, tickCount: 5, labelPadding: 6 };
+  const xAxis = {
+    ...axisBase,
+    grid: false,
+    title: null,
+    values: dayTicks(missionDays(input.startDate, input.endDate)),
+    labelExpr: `misiDay(datum.value, '${lang}')`,
+    labelPadding: 6,
+  };
+  const yScale = { domain: [0, yMax], nice: false, zero: true };
+  const x = { field: 't', type: 'quantitative' as const, scale: xScale, axis: xAxis };
+  const y = { field: 'value', type: 'quantitative' as const, scale: yScale, axis: yAxis };
+
   const targetLayer = {
-    data: { values: [{ target: Number(input.target), label: t.target(formatRupiahCompact(input.target)) }] },
+    data: { values: [{ target: Number(input.target), label: t.target(money(input.target)) }] },
     layer: [
       {
         mark: { type: 'rule' as const, color: TARGET_COLOR, strokeDash: [8, 5], strokeWidth: 2 },
@@ -126,61 +169,69 @@ export function digestChartSpec(input: DigestChartInput): TopLevelSpec {
       },
     ],
   };
+  // The pace the target asks for: zero before the first day, the target at the end of the last.
+  const paceLayer = {
+    data: { values: [{ t: firstMs - DAY_MS, value: 0 }, { t: lastMs, value: Number(input.target) }] },
+    mark: { type: 'line' as const, color: PACE_COLOR, strokeDash: [2, 4], strokeWidth: 2, description: 'pace' },
+    encoding: { x, y },
+  };
+  const parts = [t.realised, t.committed, t.investment];
+  const stackLayer = {
+    data: {
+      values: days.flatMap((day) =>
+        [day.realised, day.committed, day.investment].map((amount, order) => ({ t: utcMs(day.date), value: Number(amount), part: parts[order], order })),
+      ),
+    },
+    // Columns, not an area: on the first day there is one point, and an area of one point is invisible.
+    mark: { type: 'bar' as const, width: barWidth, opacity: 0.9 },
+    encoding: {
+      x,
+      y: { ...y, stack: 'zero' as const },
+      color: {
+        field: 'part',
+        type: 'nominal' as const,
+        scale: { domain: parts, range: PART_COLORS },
+        // Under this view's day labels, not under the whole picture (the default for a vconcat).
+        legend: {
+          orient: 'none' as const,
+          legendX: 0,
+          legendY: LINE_HEIGHT + 30,
+          direction: 'horizontal' as const,
+          title: null,
+          labelFontSize: 13,
+          labelColor: INK,
+          symbolType: 'square',
+          columnPadding: 14,
+        },
+      },
+      order: { field: 'order', type: 'quantitative' as const },
+    },
+  };
+  const totalLayer = {
+    data: { values: days.map((day) => ({ t: utcMs(day.date), value: Number(totalOf(day)), label: money(totalOf(day)), last: day === lastDay })) },
+    encoding: { x, y },
+    layer: [
+      { mark: { type: 'line' as const, color: TOTAL_COLOR, strokeWidth: 2.5 } },
+      { mark: { type: 'point' as const, filled: true, color: TOTAL_COLOR, size: dayCount > 20 ? 24 : 50, opacity: 1 } },
+      {
+        transform: [{ filter: 'datum.last' }],
+        mark: { type: 'text' as const, align: 'center' as const, baseline: 'bottom' as const, dy: -8, fontSize: 14, fontWeight: 'bold' as const, color: INK },
+        encoding: {
+          text: { field: 'label', type: 'nominal' as const },
+          ...(lastUnderTarget ? { y: { datum: Number(input.target), type: 'quantitative' as const } } : {}),
+        },
+      },
+    ],
+  };
 
-  const yScale = { domain: [0, yMax], nice: false, zero: true };
+  const lineTitle = { text: t.cumulative, anchor: 'start' as const, frame: 'group' as const, fontSize: 15, color: INK, offset: 10 };
   const lineView = lastDay
-    ? {
-        title: { text: t.cumulative, anchor: 'start' as const, frame: 'group' as const, fontSize: 15, color: INK, offset: 10 },
-        width: WIDTH,
-        height: LINE_HEIGHT,
-        layer: [
-          {
-            data: {
-              values: days.map((day) => ({
-                t: utcMs(day.date),
-                value: Number(day.cumulative),
-                label: formatRupiahCompact(day.cumulative),
-                last: day === lastDay,
-              })),
-            },
-            encoding: {
-              x: {
-                field: 't',
-                type: 'quantitative' as const,
-                scale: { domain: [firstMs - xPad, lastMs + xPad], nice: false, zero: false },
-                axis: { ...axisBase, grid: false, title: null, values: dayTicks(days.map((day) => day.date)), labelExpr: `misiDay(datum.value, '${input.lang}')`, labelPadding: 6 },
-              },
-              y: { field: 'value', type: 'quantitative' as const, scale: yScale, axis: yAxis },
-            },
-            layer: [
-              { mark: { type: 'area' as const, color: LINE_COLOR, opacity: 0.12 } },
-              { mark: { type: 'line' as const, color: LINE_COLOR, strokeWidth: 3 } },
-              { mark: { type: 'point' as const, filled: true, color: LINE_COLOR, size: days.length > 20 ? 30 : 70, opacity: 1 } },
-              {
-                transform: [{ filter: 'datum.last' }],
-                mark: { type: 'text' as const, align: 'right' as const, baseline: 'bottom' as const, dx: -6, dy: -8, fontSize: 14, fontWeight: 'bold' as const, color: LINE_COLOR },
-                encoding: {
-                  text: { field: 'label', type: 'nominal' as const },
-                  ...(lastUnderTarget ? { x: { value: WIDTH }, y: { datum: Number(input.target), type: 'quantitative' as const } } : {}),
-                },
-              },
-            ],
-          },
-          targetLayer,
-        ],
-      }
+    ? { title: lineTitle, width: WIDTH, height: LINE_HEIGHT, layer: [stackLayer, paceLayer, targetLayer, totalLayer] }
     : {
-        title: { text: t.cumulative, anchor: 'start' as const, frame: 'group' as const, fontSize: 15, color: INK, offset: 10 },
+        title: lineTitle,
         width: WIDTH,
         height: LINE_HEIGHT,
-        layer: [
-          {
-            ...targetLayer,
-            encoding: { y: { field: 'target', type: 'quantitative' as const, scale: yScale, axis: yAxis } },
-            layer: targetLayer.layer.map((layer) => ({ mark: layer.mark, encoding: { ...layer.encoding, y: { field: 'target', type: 'quantitative' as const } } })),
-          },
-          emptyNote(t.noReports, LINE_HEIGHT / 2),
-        ],
+        layer: [paceLayer, targetLayer, emptyNote(t.noReports, LINE_HEIGHT / 2)],
       };
 
   const maxAmount = categories.reduce((max, category) => (category.amount > max ? category.amount : max), 0n);
@@ -190,7 +241,7 @@ export function digestChartSpec(input: DigestChartInput): TopLevelSpec {
           title: { text: t.byCategory, anchor: 'start' as const, frame: 'group' as const, fontSize: 15, color: INK, offset: 10 },
           width: WIDTH,
           height: { step: BAR_STEP },
-          data: { values: categories.map((category) => ({ category: category.label, value: Number(category.amount), label: formatRupiahCompact(category.amount) })) },
+          data: { values: categories.map((category) => ({ category: category.label, value: Number(category.amount), label: money(category.amount) })) },
           encoding: {
             y: {
               field: 'category',
@@ -203,7 +254,7 @@ export function digestChartSpec(input: DigestChartInput): TopLevelSpec {
               field: 'value',
               type: 'quantitative' as const,
               scale: { domain: [0, Number(maxAmount) * 1.3], nice: false },
-              axis: { ...axisBase, title: null, labelExpr: 'misiRupiah(datum.value)', tickCount: 4, labelPadding: 6, labelOverlap: true },
+              axis: { ...axisBase, title: null, labelExpr: `misiRupiah(datum.value, '${lang}')`, tickCount: 4, labelPadding: 6, labelOverlap: true },
             },
           },
           layer: [
@@ -223,14 +274,28 @@ export function digestChartSpec(input: DigestChartInput): TopLevelSpec {
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: titleLines(input.title), anchor: 'start', fontSize: 18, fontWeight: 'bold', color: INK, offset: 14, lineHeight: 24, limit: 640 },
+    title: {
+      text: titleLines(input.title),
+      subtitle: t.asOf(formatDateId(input.date, lang)),
+      anchor: 'start',
+      fontSize: 18,
+      fontWeight: 'bold',
+      color: INK,
+      subtitleFontSize: 14,
+      subtitleColor: MUTED,
+      subtitlePadding: 6,
+      offset: 14,
+      lineHeight: 24,
+      limit: 640,
+    },
     background: 'white',
     padding: { left: 16, right: 24, top: 16, bottom: 16 },
     config: {
       font: FONT,
       view: { stroke: null },
-      concat: { spacing: 34 },
+      concat: { spacing: 64 },
       axis: { labelFont: FONT, titleFont: FONT },
+      legend: { labelFont: FONT, titleFont: FONT },
       title: { font: FONT, subtitleFont: FONT },
       text: { font: FONT },
     },
@@ -265,13 +330,7 @@ export async function renderDigestChartSvg(input: DigestChartInput): Promise<str
  * resvg) with fonts shipped in node_modules: nothing to install on the
  * server, nothing downloaded at run time.
  */
-export async function renderDigestChart(input: {
-  title: string;
-  lang: 'id' | 'en';
-  target: bigint;
-  days: { date: string; cumulative: bigint }[];
-  categories: { label: string; amount: bigint }[];
-}): Promise<Buffer> {
+export async function renderDigestChart(input: DigestChartInput): Promise<Buffer> {
   const svg = await renderDigestChartSvg(input);
   const resvg = new Resvg(svg, {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT },

@@ -109,7 +109,7 @@ export async function playOpeningDay(sim: BotApiSimulator, now: Date = new Date(
   await sri.send('/batal');
   await sri.tap(/· Rp85 jt ·/);
   await sri.send(VOIDED_REPORT.reason);
-  await sri.tap('↩️ Ya, batalkan laporan');
+  await sri.tap('↩️ Ya, batalkan laporan ini');
   await sri.send('/rekapku');
 
   // A buyer from the host province browses, searches and asks.

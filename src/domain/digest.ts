@@ -141,6 +141,48 @@ export function cumulativeByDay(
   return out;
 }
 
+/** The headline total split the way the digest splits it. */
+export interface KindSplit {
+  /** RETAIL: paid on the spot. */
+  realised: bigint;
+  /** ORDER and LOI. */
+  committed: bigint;
+  investment: bigint;
+}
+
+/**
+ * The running totals by part on each mission day from the first through
+ * today (or the last day), for the chart's stacked areas; the same days and
+ * rules as {@link cumulativeByDay}, so the stack's top is that line. Empty
+ * before the mission starts.
+ */
+export function cumulativeSplit(
+  daily: readonly ({ date: string } & KindSplit)[],
+  startDate: string,
+  endDate: string,
+  today: string,
+): ({ date: string } & KindSplit)[] {
+  const last = today < endDate ? today : endDate;
+  const days = daysBetween(startDate, last) + 1;
+  if (days < 1) return [];
+  const sorted = [...daily].sort((a, b) => a.date.localeCompare(b.date));
+  const running: KindSplit = { realised: 0n, committed: 0n, investment: 0n };
+  const out: ({ date: string } & KindSplit)[] = [];
+  let next = 0;
+  for (let index = 0; index < days; index++) {
+    const date = addDays(startDate, index);
+    // The last point takes everything, also what is dated after it.
+    while (next < sorted.length && (index === days - 1 || (sorted[next]?.date ?? '') <= date)) {
+      const day = sorted[next++] as { date: string } & KindSplit;
+      running.realised += day.realised;
+      running.committed += day.committed;
+      running.investment += day.investment;
+    }
+    out.push({ date, ...running });
+  }
+  return out;
+}
+
 /** Telegram's limit for one message's text. */
 export const MAX_MESSAGE_LENGTH = 4096;
 /** Telegram's limit for a photo caption. */

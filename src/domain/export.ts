@@ -66,6 +66,11 @@ export interface ExportSummary {
   byDay: SummaryRow[];
   /** Live report count and total per exhibitor id, for the exhibitors sheet. */
   byExhibitor: ReadonlyMap<number, { reports: number; total: bigint }>;
+  /** All live reports together: the headline figures of the summary sheet. */
+  overall: SummaryRow;
+  /** Live totals by direction: the visiting province sold / bought. */
+  sell: bigint;
+  buy: bigint;
   voidedCount: number;
 }
 
@@ -101,10 +106,16 @@ const byKey = (a: SummaryRow, b: SummaryRow): number => (a.key < b.key ? -1 : a.
  * running totals): by category and province (who sold, as in the
  * leaderboard), by day, and per exhibitor.
  */
-export function summaryFromSums(exhibitorSums: readonly ExhibitorSums[], daySums: readonly { day: string; sums: KindSums }[], voidedCount: number): ExportSummary {
+export function summaryFromSums(
+  exhibitorSums: readonly ExhibitorSums[],
+  daySums: readonly { day: string; sums: KindSums }[],
+  voidedCount: number,
+  direction: { sell: bigint; buy: bigint },
+): ExportSummary {
   const categories = new Map<string, SummaryRow>();
   const provinces = new Map<string, SummaryRow>();
   const exhibitors = new Map<number, { reports: number; total: bigint }>();
+  const overall = emptyRow('');
   const rowOf = (map: Map<string, SummaryRow>, key: string): SummaryRow => {
     let row = map.get(key);
     if (!row) map.set(key, (row = emptyRow(key)));
@@ -112,6 +123,7 @@ export function summaryFromSums(exhibitorSums: readonly ExhibitorSums[], daySums
   };
   for (const own of exhibitorSums) {
     if (own.sums.reportCount === 0) continue;
+    add(overall, own.sums);
     add(rowOf(categories, own.category), own.sums);
     add(rowOf(provinces, own.province), own.sums);
     exhibitors.set(own.exhibitorId, { reports: own.sums.reportCount, total: kindTotal(own.sums) });
@@ -130,6 +142,9 @@ export function summaryFromSums(exhibitorSums: readonly ExhibitorSums[], daySums
     byProvince: [...provinces.values()].sort(byTotalThenKey),
     byDay: days.sort(byKey),
     byExhibitor: exhibitors,
+    overall,
+    sell: direction.sell,
+    buy: direction.buy,
     voidedCount,
   };
 }
@@ -143,12 +158,15 @@ export function summaryFromSums(exhibitorSums: readonly ExhibitorSums[], daySums
 export function summarizeReports(reports: readonly ExportReport[], timeZone: string): ExportSummary {
   const exhibitors = new Map<number, ExhibitorSums>();
   const days = new Map<string, KindSums>();
+  const direction = { sell: 0n, buy: 0n };
   let voidedCount = 0;
   for (const report of reports) {
     if (report.voidedAt !== null) {
       voidedCount += 1;
       continue;
     }
+    if (report.direction === 'BUY') direction.buy += report.amount;
+    else direction.sell += report.amount;
     const delta = reportDelta({ ...report, verified: false, realisation: 'PENDING', realisedAmount: null }, 1);
     let own = exhibitors.get(report.exhibitorId);
     if (!own) exhibitors.set(report.exhibitorId, (own = { exhibitorId: report.exhibitorId, category: report.category, province: report.province, sums: emptyKindSums() }));
@@ -158,7 +176,7 @@ export function summarizeReports(reports: readonly ExportReport[], timeZone: str
     if (!daySums) days.set(day, (daySums = emptyKindSums()));
     addKindSums(daySums, delta);
   }
-  return summaryFromSums([...exhibitors.values()], [...days].map(([day, sums]) => ({ day, sums })), voidedCount);
+  return summaryFromSums([...exhibitors.values()], [...days].map(([day, sums]) => ({ day, sums })), voidedCount, direction);
 }
 
 /**

@@ -31,3 +31,20 @@ export function milestonesToClaim(input: MilestoneCheckInput): number[] {
   const from = claimedAmount < before ? claimedAmount : before;
   return milestonesCrossed(from, totalAfter, target).filter((mark) => mark > highestClaimed);
 }
+
+/** One mark to claim, and whether its claim carries the alert. */
+export interface MilestoneStep {
+  percent: number;
+  announce: boolean;
+}
+
+/**
+ * How to claim the marks one report crossed (ascending, from
+ * {@link milestonesToClaim}): every mark is claimed, so none is alerted
+ * later, but only the highest is announced. A report that jumps from 20 % to
+ * 80 % sends one "75 %" message, not three in a row.
+ */
+export function milestoneSteps(marks: readonly number[]): MilestoneStep[] {
+  const highest = Math.max(...marks);
+  return [...marks].sort((a, b) => a - b).map((percent) => ({ percent, announce: percent === highest }));
+}

@@ -1,3 +1,4 @@
+import type { Lang } from './entities.js';
 import { err, ok } from './result.js';
 import type { Result } from './result.js';
 import { DIGIT_WORDS, FRACTION_QUARTERS, SCALE_EXPONENT, SE_SCALE_EXPONENT } from './number-words.js';
@@ -424,40 +425,61 @@ function groupThousands(digits: string, separator: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
-/** Formats whole rupiah the Indonesian way (`Rp1.500.000`, `-Rp5.000`), the one written form used in every message. */
-export function formatRupiah(amount: bigint): string {
+/** Thousands separator and decimal mark of each language: one message never mixes them. */
+const MARKS: Readonly<Record<Lang, { thousands: string; decimal: string }>> = {
+  id: { thousands: '.', decimal: ',' },
+  en: { thousands: ',', decimal: '.' },
+};
+
+/**
+ * Formats whole rupiah (`Rp1.500.000`, `-Rp5.000`; in English `Rp1,500,000`),
+ * with the separators of the message's language.
+ */
+export function formatRupiah(amount: bigint, lang: Lang = 'id'): string {
   const sign = amount < 0n ? '-' : '';
   const abs = amount < 0n ? -amount : amount;
-  return `${sign}Rp${groupThousands(abs.toString(), '.')}`;
+  return `${sign}Rp${groupThousands(abs.toString(), MARKS[lang].thousands)}`;
 }
 
-const COMPACT_UNITS: ReadonlyArray<readonly [bigint, string]> = [
-  [10n ** 12n, 'T'],
-  [10n ** 9n, 'M'],
-  [10n ** 6n, 'jt'],
-  [10n ** 3n, 'rb'],
-];
+// "M" (miliar) reads as million to an English reader: English says bn and m.
+const COMPACT_UNITS: Readonly<Record<Lang, ReadonlyArray<readonly [bigint, string]>>> = {
+  id: [
+    [10n ** 12n, 'T'],
+    [10n ** 9n, 'M'],
+    [10n ** 6n, 'jt'],
+    [10n ** 3n, 'rb'],
+  ],
+  en: [
+    [10n ** 12n, 'tn'],
+    [10n ** 9n, 'bn'],
+    [10n ** 6n, 'm'],
+    [10n ** 3n, 'k'],
+  ],
+};
 
 /**
  * Formats an amount short enough for a digest line or a chart label
- * (`Rp750 rb`, `Rp1,5 jt`, `Rp2,25 M`, `Rp1,2 T`, `Rp950`): at most two
- * decimals, trailing zeros dropped, rounded half up, in integer arithmetic.
+ * (`Rp750 rb`, `Rp1,5 jt`, `Rp2,25 M`, `Rp1,2 T`, `Rp950`; in English
+ * `Rp750 k`, `Rp1.5 m`, `Rp2.25 bn`): at most two decimals, trailing zeros
+ * dropped, rounded half up, in integer arithmetic.
  */
-export function formatRupiahCompact(amount: bigint): string {
+export function formatRupiahCompact(amount: bigint, lang: Lang = 'id'): string {
+  const units = COMPACT_UNITS[lang];
   const sign = amount < 0n ? '-' : '';
   const abs = amount < 0n ? -amount : amount;
-  const index = COMPACT_UNITS.findIndex(([size]) => abs >= size);
+  const index = units.findIndex(([size]) => abs >= size);
   if (index < 0) return `${sign}Rp${abs.toString()}`;
   let chosen = index;
-  let [size, label] = COMPACT_UNITS[chosen] ?? [1n, ''];
+  let [size, label] = units[chosen] ?? [1n, ''];
   let hundredths = (abs * 100n + size / 2n) / size;
   // 999.995 rb rounds to 1.000 rb: say 1 jt instead.
   if (hundredths >= 100_000n && chosen > 0) {
     chosen -= 1;
-    [size, label] = COMPACT_UNITS[chosen] ?? [1n, ''];
+    [size, label] = units[chosen] ?? [1n, ''];
     hundredths = (abs * 100n + size / 2n) / size;
   }
-  const whole = groupThousands((hundredths / 100n).toString(), '.');
+  const { thousands, decimal } = MARKS[lang];
+  const whole = groupThousands((hundredths / 100n).toString(), thousands);
   const decimals = (hundredths % 100n).toString().padStart(2, '0').replace(/0+$/, '');
-  return `${sign}Rp${whole}${decimals === '' ? '' : `,${decimals}`} ${label}`;
+  return `${sign}Rp${whole}${decimals === '' ? '' : `${decimal}${decimals}`} ${label}`;
 }

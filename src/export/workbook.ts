@@ -4,12 +4,14 @@ import { formatDateId } from '../domain/time.js';
 import type { Lang } from '../domain/entities.js';
 import { catalogue } from '../i18n/index.js';
 import { amountCell, wallClock } from './cells.js';
+import { fitColumns, printSetup } from './layout.js';
 import { categoryLabel, provinceLabel, reportHeaders, reportRow, zoneLabel } from './report-rows.js';
 
 // Excel shows "Rp1.500.000" with Indonesian regional settings and
 // "Rp1,500,000" with English ones: the separators come from the reader's
 // locale, the value stays a number either way.
 const RUPIAH_FORMAT = '"Rp"#,##0';
+const PERCENT_FORMAT = '0.0%';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE5E7EB' } };
 const VOIDED_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9CA3AF' }, strike: true };
 
@@ -23,23 +25,28 @@ function styleHeader(row: ExcelJS.Row): void {
   row.font = { bold: true };
   row.eachCell((cell) => {
     cell.fill = HEADER_FILL;
+    cell.alignment = { wrapText: true, vertical: 'bottom' };
   });
 }
 
-/** A sheet whose first row is a frozen, filterable header. */
-function tableSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], widths: number[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = headers.map((header, index) => ({ header, width: widths[index] ?? 14 }));
+/** A sheet whose first row is a frozen, filterable header; `frozenColumns` stay in view when scrolling right. */
+function tableSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], frozenColumns = 0): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: frozenColumns }] });
+  sheet.columns = headers.map((header) => ({ header }));
   styleHeader(sheet.getRow(1));
+  // Numbers in the first column (the report or exhibitor number) read as labels, next to the name after them.
+  sheet.getColumn(1).alignment = { horizontal: 'left' };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   return sheet;
 }
 
 /**
- * The /ekspor workbook: sheets of reports (voided ones included and marked),
- * exhibitors, products and a summary by category, province and day. Numbers
- * are number cells, times are date cells showing the mission's wall clock,
- * so the officials can sum, filter and pivot in Excel or LibreOffice.
+ * The /ekspor workbook: the summary first (the mission's headline figures on
+ * top, then sums by category, province and day), then sheets of reports
+ * (voided ones included and marked), exhibitors and products. Numbers are
+ * number cells, times are date cells showing the mission's wall clock, so the
+ * officials can sum, filter and pivot in Excel or LibreOffice; every sheet is
+ * sized to its content and prints on A4 landscape, one page wide.
  */
 export async function buildWorkbook(data: ExportData, lang: Lang, generatedAt: Date): Promise<BuiltWorkbook> {
   const t = catalogue(lang);
@@ -54,81 +61,56 @@ export async function buildWorkbook(data: ExportData, lang: Lang, generatedAt: D
   workbook.created = generatedAt;
   workbook.modified = generatedAt;
 
-  // Reports.
-  const reports = tableSheet(workbook, e.sheets.reports, reportHeaders(t, zone), [10, 17, 16, 8, 28, 14, 18, 24, 9, 9, 22, 16, 16, 12, 12, 24]);
-  reports.getColumn(2).numFmt = e.dateTimeFormat;
-  reports.getColumn(13).numFmt = RUPIAH_FORMAT;
-  for (const report of data.reports) {
-    const r = reportRow(report, t);
-    const row = reports.addRow([
-      r.id, wallClock(r.createdAt, zone), r.kind, r.direction, r.exhibitor, r.category, r.province, r.product,
-      r.quantity, r.unit, r.buyer, r.buyerOrigin, money(r.amount), r.verified, r.status, r.voidReason,
-    ]);
-    if (report.voidedAt !== null) row.font = VOIDED_FONT;
-  }
-
-  // Exhibitors.
-  const ec = e.exhibitorColumns;
-  const exhibitors = tableSheet(
-    workbook,
-    e.sheets.exhibitors,
-    [ec.id, ec.name, ec.category, ec.province, ec.city, ec.phone, ec.booth, ec.verified, ec.registered(zoneLabel(zone)), ec.reports, ec.total],
-    [12, 30, 14, 18, 16, 16, 10, 12, 17, 12, 16],
-  );
-  exhibitors.getColumn(9).numFmt = e.dateTimeFormat;
-  exhibitors.getColumn(11).numFmt = RUPIAH_FORMAT;
-  for (const exhibitor of data.exhibitors) {
-    const own = summary.byExhibitor.get(exhibitor.id) ?? { reports: 0, total: 0n };
-    exhibitors.addRow([
-      exhibitor.id, exhibitor.name, categoryLabel(exhibitor.category, t), provinceLabel(exhibitor.province), exhibitor.city,
-      // Text, not a number: a phone number's leading zero matters.
-      exhibitor.phone, exhibitor.booth, exhibitor.verified ? e.yes : e.no, wallClock(exhibitor.registeredAt, zone), own.reports, money(own.total),
-    ]);
-  }
-
-  // Products.
-  const pc = e.productColumns;
-  const products = tableSheet(
-    workbook,
-    e.sheets.products,
-    [pc.id, pc.exhibitor, pc.name, pc.category, pc.price, pc.unit, pc.minOrder, pc.active, pc.description],
-    [11, 28, 28, 14, 16, 10, 12, 9, 40],
-  );
-  products.getColumn(5).numFmt = RUPIAH_FORMAT;
-  for (const product of data.products) {
-    products.addRow([
-      product.id, product.exhibitorName, product.name, categoryLabel(product.category, t), money(product.price), product.unit,
-      product.minOrder, product.active ? e.yes : e.no, product.description,
-    ]);
-  }
-
-  // Summary.
+  // Summary, first: what a reader opening the file wants to see.
   const s = e.summary;
-  const sheet = workbook.addWorksheet(e.sheets.summary);
-  sheet.columns = [{ width: 30 }, { width: 18 }, { width: 12 }, { width: 18 }, { width: 22 }, { width: 26 }, { width: 18 }];
-  const liveTotal = summary.byCategory.reduce((sum, row) => sum + row.total, 0n);
-  const liveCount = summary.byCategory.reduce((sum, row) => sum + row.reports, 0);
+  const sheet = workbook.addWorksheet(e.sheets.summary, { views: [{ state: 'frozen', ySplit: 1 }] });
   const mission = data.mission;
-  const facts: [string, ExcelJS.CellValue, string?][] = [
-    [s.mission, mission.name],
+  const live = summary.overall;
+  const SUMMARY_COLUMNS = 6;
+  type Fact = [string, ExcelJS.CellValue, string?];
+  // The figures down the left; where and when beside them, so the whole summary fits on the first page.
+  const figures: Fact[] = [
+    [s.total, money(live.total), RUPIAH_FORMAT],
+    [s.target, money(mission.targetAmount), RUPIAH_FORMAT],
+    // A share, formatted by the sheet; basis points in integer arithmetic first.
+    [s.percent, mission.targetAmount > 0n ? Number((live.total * 10_000n) / mission.targetAmount) / 10_000 : null, PERCENT_FORMAT],
+    [s.realised, money(live.realised), RUPIAH_FORMAT],
+    [s.committed, money(live.committed), RUPIAH_FORMAT],
+    [s.investment, money(live.investment), RUPIAH_FORMAT],
+    [s.sell, money(summary.sell), RUPIAH_FORMAT],
+    [s.buy, money(summary.buy), RUPIAH_FORMAT],
+    [s.reports, live.reports],
+    [s.voided, summary.voidedCount],
+  ];
+  const context: Fact[] = [
     [s.route, `${provinceLabel(mission.originProvince)} → ${provinceLabel(mission.hostProvince)}`],
     [s.city, mission.city],
     [s.dates, `${formatDateId(mission.startDate, lang)} – ${formatDateId(mission.endDate, lang)}`],
     [s.timeZone, `${zoneLabel(zone)} (${zone})`],
-    [s.target, money(mission.targetAmount), RUPIAH_FORMAT],
-    [s.total, money(liveTotal), RUPIAH_FORMAT],
-    // A share, formatted by the sheet; basis points in integer arithmetic first.
-    [s.percent, mission.targetAmount > 0n ? Number((liveTotal * 10_000n) / mission.targetAmount) / 10_000 : null, '0.0%'],
-    [s.reports, liveCount],
-    [s.voided, summary.voidedCount],
     [s.generated(zoneLabel(zone)), wallClock(generatedAt, zone), e.dateTimeFormat],
   ];
-  for (const [label, value, format] of facts) {
-    const row = sheet.addRow([label, value]);
-    row.getCell(1).font = { bold: true };
-    if (format) row.getCell(2).numFmt = format;
-    row.getCell(2).alignment = { horizontal: 'left' };
-  }
+  const put = (row: ExcelJS.Row, column: number, [label, value, format]: Fact, span: number) => {
+    row.getCell(column).value = label;
+    row.getCell(column).font = { bold: true };
+    const cell = row.getCell(column + 1);
+    cell.value = value;
+    if (format) cell.numFmt = format;
+    cell.alignment = { horizontal: format && span === 1 ? 'right' : 'left' };
+    // Spanning cells do not widen one column of the tables below.
+    if (span > 1) sheet.mergeCells(row.number, column + 1, row.number, column + span);
+  };
+  const title = sheet.addRow([]);
+  put(title, 1, [s.mission, mission.name], SUMMARY_COLUMNS - 1);
+  figures.forEach((fact, index) => {
+    const row = sheet.addRow([]);
+    put(row, 1, fact, 1);
+    const beside = context[index];
+    if (beside) put(row, 4, beside, 2);
+  });
+  const headline = sheet.getRow(1);
+  headline.font = { bold: true, size: 13 };
+  headline.getCell(2).alignment = { horizontal: 'left' };
+  for (const row of [2, 4]) sheet.getRow(row).getCell(2).font = { bold: true };
 
   const c = s.columns;
   const section = (title: string, keyHeader: string, rows: SummaryRow[], key: (row: SummaryRow) => ExcelJS.CellValue, keyFormat?: string) => {
@@ -159,6 +141,51 @@ export async function buildWorkbook(data: ExportData, lang: Lang, generatedAt: D
   section(s.byProvince, c.province, summary.byProvince, (row) => provinceLabel(row.key));
   // A local date as a date cell at midnight "UTC", which the sheet shows as that day.
   section(s.byDay, c.day, summary.byDay, (row) => new Date(`${row.key}T00:00:00Z`), e.dateFormat);
+
+  // Reports.
+  const reports = tableSheet(workbook, e.sheets.reports, reportHeaders(t, zone), 1);
+  reports.getColumn(2).numFmt = e.dateTimeFormat;
+  reports.getColumn(13).numFmt = RUPIAH_FORMAT;
+  for (const report of data.reports) {
+    const r = reportRow(report, t);
+    const row = reports.addRow([
+      r.id, wallClock(r.createdAt, zone), r.kind, r.direction, r.exhibitor, r.category, r.province, r.product,
+      r.quantity, r.unit, r.buyer, r.buyerOrigin, money(r.amount), r.verified, r.status, r.voidReason,
+    ]);
+    if (report.voidedAt !== null) row.font = VOIDED_FONT;
+  }
+
+  // Exhibitors.
+  const ec = e.exhibitorColumns;
+  const exhibitors = tableSheet(workbook, e.sheets.exhibitors, [
+    ec.id, ec.name, ec.category, ec.province, ec.city, ec.phone, ec.booth, ec.verified, ec.registered(zoneLabel(zone)), ec.reports, ec.total,
+  ]);
+  exhibitors.getColumn(9).numFmt = e.dateTimeFormat;
+  exhibitors.getColumn(11).numFmt = RUPIAH_FORMAT;
+  for (const exhibitor of data.exhibitors) {
+    const own = summary.byExhibitor.get(exhibitor.id) ?? { reports: 0, total: 0n };
+    exhibitors.addRow([
+      exhibitor.id, exhibitor.name, categoryLabel(exhibitor.category, t), provinceLabel(exhibitor.province), exhibitor.city,
+      // Text, not a number: a phone number's leading zero matters.
+      exhibitor.phone, exhibitor.booth, exhibitor.verified ? e.yes : e.no, wallClock(exhibitor.registeredAt, zone), own.reports, money(own.total),
+    ]);
+  }
+
+  // Products.
+  const pc = e.productColumns;
+  const products = tableSheet(workbook, e.sheets.products, [pc.id, pc.exhibitor, pc.name, pc.category, pc.price, pc.unit, pc.minOrder, pc.active, pc.description]);
+  products.getColumn(5).numFmt = RUPIAH_FORMAT;
+  for (const product of data.products) {
+    products.addRow([
+      product.id, product.exhibitorName, product.name, categoryLabel(product.category, t), money(product.price), product.unit,
+      product.minOrder, product.active ? e.yes : e.no, product.description,
+    ]);
+  }
+
+  for (const each of workbook.worksheets) {
+    fitColumns(each);
+    printSetup(each, { left: `${mission.name} · ${each.name}`, page: e.page });
+  }
 
   const written = await workbook.xlsx.writeBuffer();
   return { buffer: Buffer.from(written as ArrayBuffer), textAmounts: overflow.count };

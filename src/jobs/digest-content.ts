@@ -3,10 +3,11 @@ import { provinceName, realisationView } from '../bot/presenters.js';
 import type { RealisationSummary } from '../domain/follow-ups.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { Category } from '../domain/categories.js';
-import { buildDigest, MAX_CAPTION_LENGTH, splitMessage, type Digest } from '../domain/digest.js';
+import { buildDigest, cumulativeSplit, MAX_CAPTION_LENGTH, splitMessage, type Digest, type KindSplit } from '../domain/digest.js';
 import type { Lang, Mission } from '../domain/entities.js';
 import { formatRupiahCompact } from '../domain/money.js';
 import { formatPercent, progressBar } from '../domain/progress.js';
+import { formatShare } from '../domain/share.js';
 import { daysBetween, formatDateId, localDate } from '../domain/time.js';
 import { catalogue, type Catalogue, type SafeHtml } from '../i18n/index.js';
 import type { DigestView } from '../i18n/messages/digest.js';
@@ -29,7 +30,7 @@ export async function gatherDigest(
   repos: DigestRepos,
   mission: Mission,
   now: Date,
-): Promise<{ today: string; digest: Digest; realisation: RealisationSummary }> {
+): Promise<{ today: string; digest: Digest; realisation: RealisationSummary; split: ({ date: string } & KindSplit)[] }> {
   const today = localDate(now, mission.timeZone);
   const [totals, exhibitorsToday, exhibitors, dailyAmounts, previous, yearToDate, realisation] = await Promise.all([
     repos.sales.totals(mission.id, today),
@@ -52,7 +53,7 @@ export async function gatherDigest(
     previous,
     yearToDate,
   });
-  return { today, digest, realisation };
+  return { today, digest, realisation, split: cumulativeSplit(dailyAmounts, mission.startDate, mission.endDate, today) };
 }
 
 function categoryLabel(t: Catalogue, category: string): string {
@@ -62,7 +63,7 @@ function categoryLabel(t: Catalogue, category: string): string {
 /** The digest's figures formatted for the catalogue. */
 export function digestView(mission: Mission, digest: Digest, today: string, lang: Lang, realisation?: RealisationSummary): DigestView {
   const t = catalogue(lang);
-  const money = formatRupiahCompact;
+  const money = (amount: bigint) => formatRupiahCompact(amount, lang);
   const p = digest.progress;
   const phase = today < mission.startDate ? 'before' : today > mission.endDate ? 'after' : 'during';
   return {
@@ -79,7 +80,7 @@ export function digestView(mission: Mission, digest: Digest, today: string, lang
     total: money(p.total),
     target: mission.targetAmount > 0n ? money(mission.targetAmount) : null,
     bar: progressBar(p.percentBasis),
-    percent: formatPercent(p.percentBasis, lang),
+    percent: formatShare(p.total, mission.targetAmount, lang),
     realised: money(p.realised),
     committed: money(p.committed),
     realisation: realisationView(realisation, lang),
@@ -117,7 +118,7 @@ export function digestView(mission: Mission, digest: Digest, today: string, lang
  */
 export async function composeDigest(repos: DigestRepos, mission: Mission, now: Date, lang: Lang, logger: Logger): Promise<DigestContent> {
   const t = catalogue(lang);
-  const { today, digest, realisation } = await gatherDigest(repos, mission, now);
+  const { today, digest, realisation, split } = await gatherDigest(repos, mission, now);
   const text = t.digest.message(digestView(mission, digest, today, lang, realisation));
   let chart: Buffer | null = null;
   try {
@@ -125,7 +126,10 @@ export async function composeDigest(repos: DigestRepos, mission: Mission, now: D
       title: t.digest.chartTitle(mission.name),
       lang,
       target: mission.targetAmount,
-      days: digest.cumulativeByDay,
+      startDate: mission.startDate,
+      endDate: mission.endDate,
+      date: today,
+      days: split,
       categories: digest.categories.map((c) => ({ label: categoryLabel(t, c.category), amount: c.amount })),
     });
   } catch (error) {

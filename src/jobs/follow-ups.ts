@@ -48,7 +48,7 @@ export function followUpMessage(report: FollowUpReport & { owner: { language: La
       text: t.followUps.question({
         days: FOLLOW_UP_DAYS[stage - 1] ?? FOLLOW_UP_DAYS[0],
         kind: report.kind === 'LOI' ? 'LOI' : 'ORDER',
-        amount: formatRupiah(report.amount),
+        amount: formatRupiah(report.amount, lang),
         date: formatDateId(localDate(report.createdAt, report.timeZone), lang),
         mission: report.missionName,
         product: report.product,

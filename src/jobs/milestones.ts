@@ -1,7 +1,7 @@
 import type { Repositories } from '../db/repositories/index.js';
 import { milestoneDedupeKey } from '../domain/digest-schedule.js';
 import type { SaleReport } from '../domain/entities.js';
-import { milestonesToClaim } from '../domain/milestones.js';
+import { milestoneSteps, milestonesToClaim } from '../domain/milestones.js';
 import { formatRupiahCompact } from '../domain/money.js';
 import { catalogue, resolveLang } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
@@ -18,7 +18,7 @@ export interface MilestoneWatcherOptions {
  * The listener of `events.saleRecorded`: after a report is committed, the
  * marks (25/50/75/100 %, then every further 100 %) it made the mission cross
  * are claimed one by one with the MilestoneAlert unique key, each in one
- * transaction with an alert to every subscribed chat. Two reports saved at
+ * transaction; the highest one carries an alert to every subscribed chat. Two reports saved at
  * once read the same total; the key lets only one of them alert a mark.
  * Returns the marks this call claimed.
  */
@@ -35,22 +35,25 @@ export function createMilestoneWatcher(options: MilestoneWatcherOptions): (repor
 
     const subscriptions = await repos.subscriptions.served({ missionId: mission.id });
     const claimed: number[] = [];
-    for (const percent of marks) {
-      const messages: OutboxMessageInput[] = subscriptions.map((sub) => ({
-        chatId: sub.chatId,
-        purpose: 'milestone',
-        method: 'sendMessage',
-        payload: {
-          text: catalogue(resolveLang(sub.language, sub.languageCode)).digest.milestone({
-            mission: mission.name,
-            percent,
-            total: formatRupiahCompact(totalAfter),
-            target: formatRupiahCompact(mission.targetAmount),
-          }).value,
-          parse_mode: 'HTML',
-        },
-        dedupeKey: milestoneDedupeKey(mission.id, percent, sub.chatId),
-      }));
+    for (const { percent, announce } of milestoneSteps(marks)) {
+      const messages: OutboxMessageInput[] = (announce ? subscriptions : []).map((sub) => {
+        const lang = resolveLang(sub.language, sub.languageCode);
+        return {
+          chatId: sub.chatId,
+          purpose: 'milestone',
+          method: 'sendMessage',
+          payload: {
+            text: catalogue(lang).digest.milestone({
+              mission: mission.name,
+              percent,
+              total: formatRupiahCompact(totalAfter, lang),
+              target: formatRupiahCompact(mission.targetAmount, lang),
+            }).value,
+            parse_mode: 'HTML',
+          },
+          dedupeKey: milestoneDedupeKey(mission.id, percent, sub.chatId),
+        };
+      });
       if (await repos.digests.claimMilestone({ missionId: mission.id, percent, createdAt: options.now() }, messages)) {
         claimed.push(percent);
         log.info({ missionId: mission.id, percent, chats: messages.length, reportId: report.id }, 'milestone reached');

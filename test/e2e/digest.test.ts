@@ -199,9 +199,9 @@ describe.each(TEST_PROVIDERS)('daily digest on %s', (provider) => {
     const text = digestText(groupC, english!);
     expect(text).toContain('📊 Daily digest · Misi Dagang Jawa Timur – Banten');
     expect(text).toContain('27 Nov 2026 · day 2 of 3 · Serang, Banten');
-    expect(text).toContain('Today: Rp3 jt · 1 transactions · 1 exhibitors reporting');
-    expect(text).toContain('Cumulative: Rp1,76 M of the Rp3 M target');
-    expect(text).toContain('1. Drinks — Rp1,2 M');
+    expect(text).toContain('Today: Rp3 m · 1 transaction · 1 exhibitor reporting');
+    expect(text).toContain('Cumulative: Rp1.76 bn of the Rp3 bn target');
+    expect(text).toContain('1. Drinks — Rp1.2 bn');
     expect(text).toContain('1. Kopi Ijen — Usaha Mikro Kecil Menengah Binaan Dinas Usaha Mikro');
     expect(text.length).toBeGreaterThan(1024);
     expect(groupC.messages().indexOf(english!)).toBe(groupC.messages().length - 2);

@@ -93,7 +93,7 @@ describe.each(TEST_PROVIDERS)('/peserta (%s)', (provider) => {
     expect(buttonsOf(updated)).not.toContain('✔️ 2. Bakpia Bagus');
 
     await outboxDrained(prisma());
-    expect(owners[1]!.lastText()).toBe('✔️ Usaha Bakpia Bagus sudah diverifikasi petugas misi Misi Dagang Jatim – Banten.');
+    expect(owners[1]!.lastText()).toBe('✔️ Usaha Bakpia Bagus sudah diverifikasi petugas Misi Dagang Jatim – Banten.');
   });
 
   it('verifying twice (a stale button, another official) changes nothing', async () => {

@@ -141,7 +141,7 @@ describe.each(TEST_PROVIDERS)('/ekspor on %s', (provider) => {
       const dbRows = await bot.db.prisma.saleReport.findMany({ include: { exhibitor: true, product: true }, orderBy: { id: 'asc' } });
       await official.send('/ekspor');
       const workbook = await readWorkbook(official.messages().at(-2));
-      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Laporan', 'Peserta', 'Produk', 'Ringkasan']);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ringkasan', 'Laporan', 'Peserta', 'Produk']);
       const sheet = workbook.getWorksheet('Laporan');
       expect(sheet?.getRow(1).values).toEqual([
         undefined, 'No. laporan', 'Waktu (WIB)', 'Jenis', 'Arah', 'Peserta', 'Kategori', 'Provinsi asal', 'Produk', 'Jumlah', 'Satuan',
@@ -188,13 +188,16 @@ describe.each(TEST_PROVIDERS)('/ekspor on %s', (provider) => {
       expect(products.map((row) => row.slice(1, 8))).toEqual([['Keripik Tempe Bu Sri', 'Keripik Tempe 250 g', 'Makanan', 15_000, 'bungkus', 1, 'Ya']]);
 
       const summary = workbook.getWorksheet('Ringkasan');
+      // The headline figures on top: name, total, target, share.
       expect(summary?.getCell('A1').value).toBe('Misi');
       expect(summary?.getCell('B1').value).toBe('Misi Dagang Jawa Timur – Banten');
-      expect(summary?.getCell('B6').value).toBe(3_000_000_000);
-      expect(summary?.getCell('B7').value).toBe(2_006_950_000);
-      expect(summary?.getCell('B8').numFmt).toBe('0.0%');
-      expect(summary?.getCell('B8').value).toBeCloseTo(0.669, 3);
-      expect(summary?.getCell('B10').value).toBe(1);
+      expect(summary?.getCell('A2').value).toBe('Total berlaku (Rp)');
+      expect(summary?.getCell('B2').value).toBe(2_006_950_000);
+      expect(summary?.getCell('B3').value).toBe(3_000_000_000);
+      expect(summary?.getCell('B4').numFmt).toBe('0.0%');
+      expect(summary?.getCell('B4').value).toBeCloseTo(0.669, 3);
+      expect(summary?.getCell('A11').value).toBe('Laporan dibatalkan');
+      expect(summary?.getCell('B11').value).toBe(1);
 
       expect(summarySection(summary, 'Per kategori')).toEqual([
         ['Makanan', 3, 2_001_950_000, 1_950_000, 2_000_000_000, 0],
@@ -244,10 +247,10 @@ describe.each(TEST_PROVIDERS)('/ekspor on %s', (provider) => {
       const john = bot.sim.user({ id: ENGLISH_OFFICIAL_ID, firstName: 'John', languageCode: 'en' });
       await john.send('/export');
       const [xlsx, csv] = john.messages().slice(-2);
-      expect(xlsx?.plain).toContain('5 reports (1 voided), 2 exhibitors, 1 products');
+      expect(xlsx?.plain).toContain('5 reports (1 voided), 2 exhibitors, 1 product.');
       expect(csv?.document?.filename).toMatch(/\.csv$/);
       const workbook = await readWorkbook(xlsx);
-      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Reports', 'Exhibitors', 'Products', 'Summary']);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Reports', 'Exhibitors', 'Products']);
       const rows = sheetRows(workbook.getWorksheet('Reports'));
       expect(rows[0]?.slice(2, 4)).toEqual(['Retail (paid on the spot)', 'Sell']);
       expect(rows[2]?.[14]).toBe('Voided');

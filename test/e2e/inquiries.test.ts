@@ -5,7 +5,8 @@ import { startTestBot, type TestBot } from '../support/bot-harness.js';
 import { NOW, createMission, createProduct, registerExhibitor } from '../support/catalog-fixtures.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 
-const SRI_PHONE = '+6281234567890';
+// As a buyer reads it: stored as +6281234567890, handed over grouped for reading.
+const SRI_PHONE = '+62 812-3456-7890';
 
 describe.each(TEST_PROVIDERS)('inquiries on %s', (provider) => {
   let bot: TestBot;
@@ -217,7 +218,7 @@ describe.each(TEST_PROVIDERS)('inquiries on %s', (provider) => {
     expect(list.plain).not.toContain('pembeli_tiga');
     await yanti.tap(`✅ Terima #${id}`);
     expect(yanti.lastText()).toContain(`Kontak pembeli: ${buyer.firstName} (@pembeli_tiga)`);
-    expect(buyer.lastText()).toContain('📱 +6281311112222');
+    expect(buyer.lastText()).toContain('📱 +62 813-1111-2222');
     expect(buyer.lastText()).toContain('👤 Yanti (@yanti_tenun)');
     expect((await bot.db.prisma.inquiry.findUniqueOrThrow({ where: { id } })).status).toBe('ACCEPTED');
   });
@@ -379,7 +380,7 @@ describe.each(TEST_PROVIDERS)('inquiries on %s', (provider) => {
     await andi.send('/pesanan');
     const mine = andi.lastText() ?? '';
     expect(mine).toContain('Yang Anda tanyakan');
-    expect(mine).toMatch(/#\d+ Keripik Tempe — Keripik Tempe Bu Sri · 50 pcs\n\s+✅ diterima · 📱 \+6281234567890/);
+    expect(mine).toMatch(/#\d+ Keripik Tempe — Keripik Tempe Bu Sri · 50 pcs\n\s+✅ diterima · 📱 \+62 812-3456-7890/);
     // Andi only buys: one message, no exhibitor section.
     expect(andi.messages()).toHaveLength(shown + 1);
     expect(mine).not.toContain('Masuk ke');
@@ -417,9 +418,9 @@ describe.each(TEST_PROVIDERS)('inquiries on %s', (provider) => {
     expect(dewi.lastText()).toContain('Pertanyaan baru');
     await dewi.tap('✅ Terima');
     expect(tom.lastText()).toContain('Batik Dewi accepted your inquiry');
-    expect(tom.lastText()).toContain('📱 +6281298765432');
+    expect(tom.lastText()).toContain('📱 +62 812-9876-5432');
     await tom.send('/inquiries');
-    expect(tom.lastText()).toContain('✅ accepted · 📱 +6281298765432');
+    expect(tom.lastText()).toContain('✅ accepted · 📱 +62 812-9876-5432');
   });
 
   it('keeps /pesanan out of groups', async () => {

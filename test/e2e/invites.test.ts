@@ -60,7 +60,7 @@ describe.each(TEST_PROVIDERS)('invites (%s)', (provider) => {
 
   it('/undang asks for the role; a tap creates an exhibitor link for 50 uses and 7 days, audited', async () => {
     await official.send('/undang');
-    expect(official.lastText()).toContain('Buat tautan undangan untuk misi Misi Dagang Jatim – Banten sebagai apa?');
+    expect(official.lastText()).toContain('Buat tautan undangan untuk Misi Dagang Jatim – Banten sebagai apa?');
     expect(buttonsOf(official)).toEqual(['🏪 Peserta (UMKM)', '🧑‍💼 Petugas']);
     await official.tap('🏪 Peserta (UMKM)');
     const text = official.lastText() ?? '';
@@ -148,7 +148,7 @@ describe.each(TEST_PROVIDERS)('invites (%s)', (provider) => {
     await rina.send('/target');
     expect(rina.lastText()).toMatch(/khusus petugas/);
     await rina.send(`/start join_${code}`);
-    expect(rina.lastText()).toMatch(/Anda sekarang petugas misi Misi Dagang Jatim – Banten/);
+    expect(rina.lastText()).toMatch(/Anda sekarang petugas Misi Dagang Jatim – Banten\./);
     expect(await rolesOf(rina.id)).toEqual([`${missionId}:OFFICIAL`]);
     await rina.send('/target');
     expect(rina.lastText()).toContain('Target Misi Dagang Jatim – Banten');
@@ -240,7 +240,7 @@ describe.each(TEST_PROVIDERS)('invites (%s)', (provider) => {
     await prisma().mission.update({ where: { id: missionId }, data: { status: 'CLOSED' } });
     const user = newUser();
     await user.send(`/start join_${code}`);
-    expect(user.lastText()).toMatch(/Misi Misi Dagang Jatim – Banten sudah ditutup/);
+    expect(user.lastText()).toMatch(/^Misi Dagang Jatim – Banten sudah ditutup/);
     expect(await rolesOf(user.id)).toEqual([]);
     expect((await inviteOf(code)).uses).toBe(0);
   });

@@ -112,7 +112,7 @@ describe.each(TEST_PROVIDERS)('/peringkat on %s', (provider) => {
         const text = john.lastText() ?? '';
         expect(text).toContain('🏆 Exhibitor leaderboard — Misi Dagang Jawa Timur – Banten');
         expect(text).toContain('💵 Realised (retail)');
-        expect(text).toContain('🥇 Kopi Pak Ahmad (Drinks) — Rp12 jt');
+        expect(text).toContain('🥇 Kopi Pak Ahmad (Drinks) — Rp12 m');
         expect(text).toContain('🗂 Top per category');
       });
 

@@ -104,7 +104,7 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
     expect(await missionCount()).toBe(before);
 
     await official.tap('✅ Simpan');
-    expect(official.lastText()).toMatch(/Misi Misi Dagang Jawa Timur – Banten tersimpan dan sekarang aktif/);
+    expect(official.lastText()).toMatch(/✅ Misi Dagang Jawa Timur – Banten tersimpan dan sekarang aktif/);
     expect(await missionCount()).toBe(before + 1);
 
     const row = await bot.db.prisma.mission.findFirst({ where: { name }, orderBy: { id: 'desc' } });
@@ -176,10 +176,10 @@ describe.each(TEST_PROVIDERS)('mission wizard (%s)', (provider) => {
     expect(summary).toContain('From: Jawa Timur → Banten');
     expect(summary).toContain('City: Tangerang');
     expect(summary).toContain('Dates: 26 Nov 2026 – 28 Nov 2026 (WIB)');
-    expect(summary).toContain('Target: Rp3.000.000.000');
+    expect(summary).toContain('Target: Rp3,000,000,000');
     expect(buttonsOf(emma)).toEqual(['✅ Save', '✖️ Cancel']);
     await emma.tap('✅ Save');
-    expect(emma.lastText()).toContain(`Mission ${name} is saved and active`);
+    expect(emma.lastText()).toContain(`✅ The mission ${name} is saved and active`);
 
     expect(await missionCount()).toBe(before + 1);
     const row = await bot.db.prisma.mission.findFirstOrThrow({ where: { name } });

@@ -279,7 +279,7 @@ describe.each(TEST_PROVIDERS)('mission administration (%s)', (provider) => {
   it('closes the active mission after a confirmation; keeping it changes nothing', async () => {
     await official.send('/misi');
     await official.tap('🔒 Tutup misi aktif');
-    expect(official.lastText()).toMatch(/Tutup misi Misi Dagang Jawa Timur – Banten 2026\?/);
+    expect(official.lastText()).toMatch(/Tutup Misi Dagang Jawa Timur – Banten 2026\?/);
     expect(buttonsOf(official)).toEqual(['🔒 Ya, tutup', '↩️ Jangan']);
     const before = await snapshot();
     await official.tap('↩️ Jangan');

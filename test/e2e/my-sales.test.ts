@@ -68,9 +68,9 @@ describe.each(TEST_PROVIDERS)('my sales (%s)', (provider) => {
     const order = rows.map((row) => text.indexOf(`#${row.id} ·`));
     expect(order.every((index) => index > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(text).toContain(`#${rows[0]?.id} · 01:00 · Rp500.000.000 · kopi (LoI/MoU)`);
+    expect(text).toContain(`#${rows[0]?.id} · 01:00 · Rp500.000.000 · kopi · LoI/MoU`);
     // Reports of an earlier day carry their date.
-    expect(text).toContain(`#${rows[2]?.id} · 26 Nov 23:30 · Rp250.000 · rengginang (Tunai (retail))`);
+    expect(text).toContain(`#${rows[2]?.id} · 26 Nov 23:30 · Rp250.000 · rengginang · Tunai (retail)`);
   });
 
   it('shows only the last five, marks verified reports, and drops voided ones from every figure', async () => {
@@ -81,7 +81,7 @@ describe.each(TEST_PROVIDERS)('my sales (%s)', (provider) => {
     await sri.send('/batal');
     await sri.tap(new RegExp(`^#${newest?.id} `));
     await sri.send('salah lapor');
-    await sri.tap('↩️ Ya, batalkan laporan');
+    await sri.tap('↩️ Ya, batalkan laporan ini');
 
     stage.setNow(at(17));
     await sri.send('/rekapku');
@@ -89,7 +89,7 @@ describe.each(TEST_PROVIDERS)('my sales (%s)', (provider) => {
     expect(text).toContain('Hari ini (27 Nov 2026): Rp500.750.000 · 2 laporan');
     expect(text).toContain(': Rp504.500.000 · 5 laporan');
     expect(text).not.toContain(`#${newest?.id} ·`);
-    expect(text).toContain(`#${second?.id} · 01:00 · Rp500.000.000 · kopi (LoI/MoU) ✔️`);
+    expect(text).toContain(`#${second?.id} · 01:00 · Rp500.000.000 · kopi · LoI/MoU ✔️`);
     // With the newest voided, the oldest report is back among the five listed.
     expect(text).toContain(`#${sixth?.id} ·`);
     expect(text.match(/^#\d+ ·/gm)).toHaveLength(5);
@@ -101,8 +101,8 @@ describe.each(TEST_PROVIDERS)('my sales (%s)', (provider) => {
     await user.send('/mysales');
     const text = user.lastText() ?? '';
     expect(text).toContain('Sales summary of Kopi John');
-    expect(text).toContain('Today (27 Nov 2026): Rp2.000.000.000 · 1 report');
-    expect(text).toContain('• Investment: Rp2.000.000.000');
+    expect(text).toContain('Today (27 Nov 2026): Rp2,000,000,000 · 1 report');
+    expect(text).toContain('• Investment: Rp2,000,000,000');
   });
 
   it('refuses someone who is not an exhibitor, and a group chat', async () => {

@@ -172,7 +172,7 @@ describe.each(TEST_PROVIDERS)('amounts as people write them (%s)', (provider) =>
     await user.send('/sale 4 M kontrak kopi');
     await user.tap('✅ Save');
     expect(user.lastText()).toContain("This is more than the mission's whole target");
-    expect(user.lastText()).toContain('four billion rupiah (Rp4.000.000.000) — correct?');
+    expect(user.lastText()).toContain('four billion rupiah (Rp4,000,000,000) — correct?');
     await user.tap(/^✅ Yes, /);
     expect((await rowsOf(user)).map((row) => row.amount)).toEqual([4_000_000_000n]);
   });

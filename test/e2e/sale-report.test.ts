@@ -43,7 +43,8 @@ describe.each(TEST_PROVIDERS)('one-line sale report on %s', (provider) => {
     const { answer } = await sri.tap('✅ Simpan');
     expect(answer?.text).toBe('Tersimpan ✅');
     expect(sri.lastText()).toMatch(/Tersimpan \(laporan #\d+\): Rp1\.500\.000 — keripik tempe, 30 pcs/);
-    expect(sri.lastText()).toContain('Total misi sekarang Rp1,5 jt');
+    // Rp1,5 jt of Rp3 M: a small share with decimals, not "0%".
+    expect(sri.lastText()).toContain('Total misi sekarang Rp1,5 jt (0,05% dari target).');
 
     const [saved] = await reports();
     expect(saved).toMatchObject({
@@ -173,7 +174,7 @@ describe.each(TEST_PROVIDERS)('one-line sale report on %s', (provider) => {
     expect(user.lastText()).toContain('Check the report');
     expect(user.lastText()).toContain('Retail (paid on the spot)');
     await user.tap('✅ Save');
-    expect(user.lastText()).toMatch(/Saved \(report #\d+\): Rp1\.500\.000 — coffee beans, 3 kg/);
+    expect(user.lastText()).toMatch(/Saved \(report #\d+\): Rp1,500,000 — coffee beans, 3 kg/);
   });
 
   it('adds every saved report to /progres, and leaves out unsaved ones', async () => {

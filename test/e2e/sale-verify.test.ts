@@ -87,7 +87,7 @@ describe.each(TEST_PROVIDERS)('verifying sale reports (%s)', (provider) => {
     const [tempe, , kopi] = ids as [number, number, number];
     await official.send(`/batal ${kopi}`);
     await official.send('laporan uji coba');
-    await official.tap('↩️ Ya, batalkan laporan');
+    await official.tap('↩️ Ya, batalkan laporan ini');
     const before = await snapshot();
     await official.send(`/verifikasi ${kopi}`);
     expect(official.lastText()).toBe(`Laporan #${kopi} sudah dibatalkan, jadi tidak bisa diverifikasi.`);
@@ -102,7 +102,7 @@ describe.each(TEST_PROVIDERS)('verifying sale reports (%s)', (provider) => {
 
     await official.send(`/batal ${tempe}`);
     await official.send('pembeli batal');
-    await official.tap('↩️ Ya, batalkan laporan');
+    await official.tap('↩️ Ya, batalkan laporan ini');
     await official.send('/progres');
     expect(official.lastText()).toContain('Total: Rp2 jt dari target');
     expect(official.lastText()).toContain('✔️ Terverifikasi: Rp2 jt (100% dari total)');

@@ -68,11 +68,15 @@ describe.each(TEST_PROVIDERS)('voiding sale reports (%s)', (provider) => {
     await sri.send('salah   ketik nilai');
     expect(sri.lastText()).toContain(`Batalkan laporan #${c.id} (Rp3.000.000)?`);
     expect(sri.lastText()).toContain('Alasan: salah ketik nilai');
-    expect(buttonsOf(sri)).toEqual(['↩️ Ya, batalkan laporan', '✖️ Batal']);
+    // One choice per row, and the two say different things.
+    expect((sri.lastMessage()?.replyMarkup?.inline_keyboard as { text: string }[][]).map((row) => row.map((button) => button.text))).toEqual([
+      ['↩️ Ya, batalkan laporan ini'],
+      ['✖️ Tidak, biarkan tersimpan'],
+    ]);
     stage.advance(MINUTE);
-    await sri.tap('↩️ Ya, batalkan laporan');
+    await sri.tap('↩️ Ya, batalkan laporan ini');
     expect(sri.lastText()).toContain(`Laporan #${c.id} (Rp3.000.000) dibatalkan dan tidak dihitung lagi.`);
-    expect(sri.lastText()).toContain('Total misi sekarang Rp3 jt');
+    expect(sri.lastText()).toContain('Total misi sekarang Rp3 jt (0,1% dari target).');
 
     const voided = await report(c.id);
     expect(voided).toMatchObject({ voidReason: 'salah ketik nilai', voidedById: BigInt(sri.id), amount: 3_000_000n });
@@ -123,8 +127,8 @@ describe.each(TEST_PROVIDERS)('voiding sale reports (%s)', (provider) => {
     await user.send('/undo');
     await user.tap(new RegExp(`^#${row.id} `));
     await user.send('salah input');
-    await user.tap('✖️ Batal');
-    expect(user.lastText()).toBe('Dibatalkan. Tidak ada yang disimpan.');
+    await user.tap('✖️ Tidak, biarkan tersimpan');
+    expect(user.lastText()).toBe(`Baik, laporan #${row.id} tetap tersimpan dan tetap dihitung.`);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -136,7 +140,7 @@ describe.each(TEST_PROVIDERS)('voiding sale reports (%s)', (provider) => {
     await stage.bot.restart();
     await user.send('dobel lapor');
     await stage.bot.restart();
-    await user.tap('↩️ Ya, batalkan laporan');
+    await user.tap('↩️ Ya, batalkan laporan ini');
     expect((await report(row.id)).voidReason).toBe('dobel lapor');
   });
 
@@ -164,7 +168,7 @@ describe.each(TEST_PROVIDERS)('voiding sale reports (%s)', (provider) => {
     await stage.official.send(`/batal #${row.id}`);
     expect(stage.official.lastText()).toContain(`Membatalkan laporan #${row.id}: Rp6.000.000 — mebel (Usaha ${user.id})`);
     await stage.official.send('dibatalkan pembeli');
-    await stage.official.tap('↩️ Ya, batalkan laporan');
+    await stage.official.tap('↩️ Ya, batalkan laporan ini');
     expect(stage.official.lastText()).toContain(`Laporan #${row.id} (Rp6.000.000) dibatalkan`);
     expect(await report(row.id)).toMatchObject({ voidReason: 'dibatalkan pembeli', voidedById: BigInt(OFFICIAL_ID) });
     expect((await voidAudits(row.id)).map((audit) => audit.actorId)).toEqual([BigInt(OFFICIAL_ID)]);
@@ -180,7 +184,7 @@ describe.each(TEST_PROVIDERS)('voiding sale reports (%s)', (provider) => {
     stage.setNow(new Date(MISSION_START.getTime() + 23 * HOUR));
     await user.send(`/batal ${early.id}`);
     await user.send('salah barang');
-    await user.tap('↩️ Ya, batalkan laporan');
+    await user.tap('↩️ Ya, batalkan laporan ini');
     expect((await report(early.id)).voidedAt).not.toBeNull();
 
     stage.setNow(new Date(MISSION_START.getTime() + 24 * HOUR));
@@ -189,7 +193,7 @@ describe.each(TEST_PROVIDERS)('voiding sale reports (%s)', (provider) => {
     await user.send('salah barang');
     stage.advance(2 * MINUTE);
     const before = await snapshot();
-    await user.tap('↩️ Ya, batalkan laporan');
+    await user.tap('↩️ Ya, batalkan laporan ini');
     expect(user.lastText()).toContain('sudah lebih dari 24 jam');
     expect(await snapshot()).toEqual(before);
   });
@@ -251,7 +255,7 @@ describe.each(TEST_PROVIDERS)('voiding sale reports (%s)', (provider) => {
     await user.send('no');
     expect(user.lastText()).toBe('The reason is too short — at least 3 characters.');
     await user.send('typed twice');
-    await user.tap('↩️ Yes, void the report');
-    expect(user.lastText()).toContain(`Report #${row.id} (Rp1.500.000) is void and no longer counts.`);
+    await user.tap('↩️ Yes, void this report');
+    expect(user.lastText()).toContain(`Report #${row.id} (Rp1,500,000) is void and no longer counts.`);
   });
 });

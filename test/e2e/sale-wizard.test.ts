@@ -124,13 +124,13 @@ describe.each(TEST_PROVIDERS)('sale wizard (%s)', (provider) => {
     await john.tap('Skip ⏭');
     const card = john.lastText() ?? '';
     expect(card).toContain('Check the report');
-    expect(card).toContain('Amount: Rp750.000');
+    expect(card).toContain('Amount: Rp750,000');
     // An exhibitor from the host province: the delegation buys.
     expect(card).toContain('Direction: Buy');
     expect(card).not.toContain('Product:');
     expect(card).not.toContain('Buyer');
     await john.tap('✅ Save');
-    expect(john.lastText()).toMatch(/Saved \(report #\d+\): Rp750\.000\./);
+    expect(john.lastText()).toMatch(/Saved \(report #\d+\): Rp750,000\./);
     const [row] = await reportsOf(john);
     expect(row).toMatchObject({
       amount: 750_000n,

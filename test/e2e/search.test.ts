@@ -165,7 +165,7 @@ describe.each(TEST_PROVIDERS)('/cari on %s', (provider) => {
   it('answers in English to an English-speaking buyer', async () => {
     const guest = bot.sim.user({ id: 9202, firstName: 'Tom', languageCode: 'en' });
     await guest.send('/search batik');
-    expect(guest.lastText()).toContain('Results for «batik» — 1 products');
+    expect(guest.lastText()).toContain('Results for «batik» — 1 product\n');
     await guest.send('/search zzzzzz');
     expect(guest.lastText()).toContain('No product matches «zzzzzz»');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayLabel, renderDigestChart, renderDigestChartSvg, type DigestChartInput } from '../../src/charts/digest-chart.js';
+import { dayLabel, digestChartSpec, renderDigestChart, renderDigestChartSvg, type DigestChartInput } from '../../src/charts/digest-chart.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -12,21 +12,26 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+const split = (realised: bigint, committed = 0n, investment = 0n) => ({ realised, committed, investment });
+
+/** `count` mission days, each adding `perDay` cash, as the chart input's calendar and running totals. */
 function days(count: number, start = Date.UTC(2026, 10, 26), perDay = 75_000_000n) {
-  return Array.from({ length: count }, (_, i) => ({
-    date: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
-    cumulative: perDay * BigInt(i + 1),
-  }));
+  const day = (i: number) => new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+  const list = Array.from({ length: count }, (_, i) => ({ date: day(i), ...split(perDay * BigInt(i + 1)) }));
+  return { startDate: day(0), endDate: day(count - 1), date: day(count - 1), days: list };
 }
 
 const base: DigestChartInput = {
   title: 'Misi Dagang Jawa Timur – Banten',
   lang: 'id',
   target: 3_000_000_000n,
+  startDate: '2026-11-26',
+  endDate: '2026-11-28',
+  date: '2026-11-28',
   days: [
-    { date: '2026-11-26', cumulative: 850_000_000n },
-    { date: '2026-11-27', cumulative: 1_700_000_000n },
-    { date: '2026-11-28', cumulative: 2_088_750_000n },
+    { date: '2026-11-26', ...split(50_000_000n, 800_000_000n) },
+    { date: '2026-11-27', ...split(100_000_000n, 1_400_000_000n, 200_000_000n) },
+    { date: '2026-11-28', ...split(138_750_000n, 1_750_000_000n, 200_000_000n) },
   ],
   categories: [
     { label: 'Minuman', amount: 420_500_000n },
@@ -47,9 +52,9 @@ describe('renderDigestChart', () => {
   it.each<{ name: string; input: DigestChartInput }>([
     { name: 'three days', input: base },
     { name: 'no reports at all', input: { ...base, days: [], categories: [] } },
-    { name: 'one day only', input: { ...base, days: [{ date: '2026-11-26', cumulative: 1_500_000n }], categories: [{ label: 'Makanan', amount: 1_500_000n }] } },
-    { name: 'sixty days', input: { ...base, days: days(60), categories: base.categories } },
-    { name: 'a total far above the target', input: { ...base, target: 1_000_000n, days: days(3, Date.UTC(2026, 4, 1), 9_000_000_000n) } },
+    { name: 'day one of three', input: { ...base, date: '2026-11-26', days: [{ date: '2026-11-26', ...split(1_500_000n) }], categories: [{ label: 'Makanan', amount: 1_500_000n }] } },
+    { name: 'sixty days', input: { ...base, ...days(60), categories: base.categories } },
+    { name: 'a total far above the target', input: { ...base, target: 1_000_000n, ...days(3, Date.UTC(2026, 4, 1), 9_000_000_000n) } },
   ])('renders a phone-sized PNG for $name', async ({ input }) => {
     const png = await renderDigestChart(input);
     const { width, height } = pngSize(png);
@@ -96,7 +101,7 @@ describe('renderDigestChartSvg', () => {
   });
 
   it('uses no English default number or date formats', async () => {
-    const texts = svgTexts(await renderDigestChartSvg({ ...base, days: days(20) }));
+    const texts = svgTexts(await renderDigestChartSvg({ ...base, ...days(20) }));
     for (const text of texts) {
       expect(text).not.toMatch(/\d,\d{3}/); // 3,000,000,000
       expect(text).not.toMatch(/^\d+(\.\d+)?[kMGB]$/); // 3G, 500M
@@ -110,7 +115,7 @@ describe('renderDigestChartSvg', () => {
     { lang: 'id', expected: ['1 Mei', '3 Agu', 'Transaksi kumulatif per hari'], absent: ['1 May'] },
     { lang: 'en', expected: ['1 May', '3 Aug', 'Cumulative value per day', 'Total by category'], absent: ['1 Mei'] },
   ])('writes $lang dates and headings', async ({ lang, expected, absent }) => {
-    const input = { ...base, lang, days: [{ date: '2026-05-01', cumulative: 1n }, { date: '2026-08-03', cumulative: 2n }] };
+    const input = { ...base, lang, startDate: '2026-05-01', endDate: '2026-08-03', date: '2026-08-03', days: [{ date: '2026-05-01', ...split(1n) }, { date: '2026-08-03', ...split(2n) }] };
     const texts = svgTexts(await renderDigestChartSvg(input));
     expect(texts).toEqual(expect.arrayContaining(expected));
     for (const text of absent) expect(texts).not.toContain(text);
@@ -159,6 +164,52 @@ describe('renderDigestChartSvg', () => {
     expect(titleLines.join(' ')).toBe(title);
     expect(texts.some((text) => text.includes('…'))).toBe(false);
     expect(pngSize(await renderDigestChart({ ...base, title })).width).toBeLessThanOrEqual(1250);
+  });
+});
+
+describe('the mission calendar, pace and split', () => {
+  const dayOne: DigestChartInput = { ...base, date: '2026-11-26', days: [{ date: '2026-11-26', ...split(5_000_000n, 120_000_000n) }] };
+  // The first view of the vconcat is the running total; its layers carry the encodings.
+  const layersOf = (input: DigestChartInput) => {
+    const spec = digestChartSpec(input) as unknown as { vconcat: { layer: Record<string, any>[] }[] };
+    return spec.vconcat[0]?.layer ?? [];
+  };
+  const ms = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+  it('spans the whole mission on day one, not just the days with reports', () => {
+    for (const layer of layersOf(dayOne).filter((l) => l.encoding?.x?.scale)) {
+      const [from, to] = layer.encoding.x.scale.domain as [number, number];
+      expect(from).toBeLessThan(ms('2026-11-26'));
+      expect(to).toBeGreaterThan(ms('2026-11-28'));
+      expect(layer.encoding.x.axis.values).toEqual([ms('2026-11-26'), ms('2026-11-27'), ms('2026-11-28')]);
+    }
+  });
+
+  it('draws the pace from zero before the first day to the target on the last', () => {
+    const pace = layersOf(dayOne).find((layer) => layer.mark?.description === 'pace');
+    expect(pace?.data.values).toEqual([
+      { t: ms('2026-11-25'), value: 0 },
+      { t: ms('2026-11-28'), value: 3_000_000_000 },
+    ]);
+  });
+
+  it('stacks realised, committed and investment, bottom to top', () => {
+    const stack = layersOf(base).find((layer) => layer.encoding?.color?.field === 'part');
+    expect(stack?.encoding.y.stack).toBe('zero');
+    expect(stack?.data.values.filter((row: { t: number }) => row.t === ms('2026-11-27'))).toEqual([
+      { t: ms('2026-11-27'), value: 100_000_000, part: 'Tunai', order: 0 },
+      { t: ms('2026-11-27'), value: 1_400_000_000, part: 'Pesanan + LoI', order: 1 },
+      { t: ms('2026-11-27'), value: 200_000_000, part: 'Investasi', order: 2 },
+    ]);
+  });
+
+  it.each<{ lang: 'id' | 'en'; texts: string[] }>([
+    { lang: 'id', texts: ['Per 26 Nov 2026', 'Target Rp3 M', 'Rp125 jt', '28 Nov', 'Tunai', 'Pesanan + LoI', 'Investasi'] },
+    { lang: 'en', texts: ['As of 26 Nov 2026', 'Target Rp3 bn', 'Rp125 m', '28 Nov', 'Cash', 'Orders + LoI', 'Investment', 'Rp1.5 bn'] },
+  ])('writes the digest date, the last day and $lang amounts into the picture', async ({ lang, texts }) => {
+    const drawn = svgTexts(await renderDigestChartSvg({ ...dayOne, lang }));
+    expect(drawn).toEqual(expect.arrayContaining(texts));
+    if (lang === 'en') expect(drawn.filter((text) => /\bM\b|jt/.test(text))).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, cumulativeByDay, MAX_MESSAGE_LENGTH, splitMessage, type DigestInput } from '../../src/domain/digest.js';
+import { buildDigest, cumulativeByDay, cumulativeSplit, MAX_MESSAGE_LENGTH, splitMessage, type DigestInput } from '../../src/domain/digest.js';
 import type { MissionTotals } from '../../src/domain/entities.js';
 
 const JT = 1_000_000n;
@@ -168,5 +168,42 @@ describe('splitMessage', () => {
 
   it('refuses a nonsensical limit', () => {
     expect(() => splitMessage('abc', 1)).toThrow();
+  });
+});
+
+describe('cumulativeSplit', () => {
+  const part = (realised: bigint, committed: bigint, investment: bigint) => ({ realised, committed, investment });
+  const days = [
+    { date: '2026-11-28', ...part(0n, 20n, 0n) }, // out of order: sorted by date
+    { date: '2026-11-25', ...part(5n, 0n, 0n) }, // before the start: counts from the first day
+    { date: '2026-11-26', ...part(1n, 2n, 7n) },
+    { date: '2026-11-30', ...part(0n, 0n, 100n) }, // after the end: in the last point
+  ];
+  it.each([
+    ['before the start: nothing to draw', '2026-11-25', []],
+    ['the first day holds everything so far, also later-dated reports', '2026-11-26', [{ date: '2026-11-26', ...part(6n, 22n, 107n) }]],
+    [
+      'the second day: a day without reports repeats the running totals',
+      '2026-11-27',
+      [
+        { date: '2026-11-26', ...part(6n, 2n, 7n) },
+        { date: '2026-11-27', ...part(6n, 22n, 107n) },
+      ],
+    ],
+    [
+      'after the end: up to the last day, ending at the whole total',
+      '2026-12-02',
+      [
+        { date: '2026-11-26', ...part(6n, 2n, 7n) },
+        { date: '2026-11-27', ...part(6n, 2n, 7n) },
+        { date: '2026-11-28', ...part(6n, 22n, 107n) },
+      ],
+    ],
+  ] as const)('%s', (_name, today, expected) => {
+    const split = cumulativeSplit(days, '2026-11-26', '2026-11-28', today);
+    expect(split).toEqual(expected);
+    // The stack's top is the running total line.
+    const totals = cumulativeByDay(days.map((d) => ({ date: d.date, amount: d.realised + d.committed + d.investment })), '2026-11-26', '2026-11-28', today);
+    expect(split.map((d) => ({ date: d.date, cumulative: d.realised + d.committed + d.investment }))).toEqual(totals);
   });
 });

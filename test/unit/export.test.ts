@@ -57,6 +57,9 @@ describe('summarizeReports', () => {
   it('sums live reports by category, province and local day; voided ones are only counted', () => {
     const summary = summarizeReports(reports, 'Asia/Jakarta');
     expect(summary.voidedCount).toBe(1);
+    // The headline of the summary sheet: every live report once, and the split by direction.
+    expect(summary.overall).toEqual({ key: '', reports: 4, total: 15_000_000n, realised: 1_000_000n, committed: 6_000_000n, investment: 8_000_000n });
+    expect([summary.sell, summary.buy]).toEqual([7_000_000n, 8_000_000n]);
     expect(summary.byCategory).toEqual([
       { key: 'makanan', reports: 3, total: 7_000_000n, realised: 1_000_000n, committed: 6_000_000n, investment: 0n },
       { key: 'minuman', reports: 1, total: 8_000_000n, realised: 0n, committed: 0n, investment: 8_000_000n },
@@ -167,7 +170,7 @@ describe('workbook and CSV from data', () => {
     const { buffer, textAmounts } = await buildWorkbook(data, 'id', new Date('2026-11-26T13:00:00Z'));
     expect(textAmounts).toBe(0);
     const workbook = await read(buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Laporan', 'Peserta', 'Produk', 'Ringkasan']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ringkasan', 'Laporan', 'Peserta', 'Produk']);
     const sheet = workbook.getWorksheet('Laporan');
     expect(sheet?.getRow(1).getCell(2).value).toBe('Waktu (WIB)');
     const row = sheet?.getRow(2);

@@ -203,6 +203,10 @@ function digestSample(phase: 'before' | 'during' | 'after', full: boolean) {
 const SAMPLES: Record<string, unknown[][]> = {
   'common.tooLong': [[120]],
   'common.tooShort': [[2]],
+  // Counts are numbers: the English catalogue words them with plural rules.
+  'mySales.latestTitle': [[1], [5]],
+  'announce.queued': [[1], [40]],
+  'catalog.categories': [[USER_TEXT, 1], [USER_TEXT, 12]],
   'digest.message': [[digestSample('during', true)], [digestSample('before', false)], [digestSample('after', true)], [{ ...digestSample('during', false), reached: true }]],
   'digest.milestone': [[{ mission: USER_TEXT, percent: 50, total: 'Rp1,5 M', target: 'Rp3 M' }], [{ mission: USER_TEXT, percent: 200, total: 'Rp6 M', target: 'Rp3 M' }]],
   'digest.caption': [[USER_TEXT, '26 Nov 2026']],

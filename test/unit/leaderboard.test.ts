@@ -160,12 +160,12 @@ describe('leaderboardView', () => {
     const long = 'Usaha Dagang Keripik Tempe dan Aneka Camilan Khas Malang Bu Sri';
     const board = leaderboard([entry(long, 1_500_000n, 2_250_000_000n, { category: 'makanan' }), entry('Kopi', 0n, 750_000n, { category: 'minuman' })]);
     const mission = { name: 'Misi' } as Parameters<typeof leaderboardView>[0];
-    const view = leaderboardView(mission, board, catalogue('en'));
+    const view = leaderboardView(mission, board, catalogue('en'), 'en');
     expect(view.byTotal).toEqual([
-      { rank: 1, name: `${[...long].slice(0, 39).join('')}…`, category: 'Food', amount: 'Rp2,25 M' },
-      { rank: 2, name: 'Kopi', category: 'Drinks', amount: 'Rp750 rb' },
+      { rank: 1, name: `${[...long].slice(0, 39).join('')}…`, category: 'Food', amount: 'Rp2.25 bn' },
+      { rank: 2, name: 'Kopi', category: 'Drinks', amount: 'Rp750 k' },
     ]);
-    expect(view.byRealised).toEqual([{ rank: 1, name: `${[...long].slice(0, 39).join('')}…`, category: 'Food', amount: 'Rp1,5 jt' }]);
+    expect(view.byRealised).toEqual([{ rank: 1, name: `${[...long].slice(0, 39).join('')}…`, category: 'Food', amount: 'Rp1.5 m' }]);
     expect(view.byCategory.map((section) => [section.label, section.lines.map((line) => line.category)])).toEqual([
       ['Food', ['']],
       ['Drinks', ['']],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { milestonesToClaim } from '../../src/domain/milestones.js';
+import { milestoneSteps, milestonesToClaim } from '../../src/domain/milestones.js';
 
 const JT = 1_000_000n;
 const TARGET = 100n * JT;
@@ -31,5 +31,19 @@ describe('milestonesToClaim', () => {
     expect(marks.slice(0, 4)).toEqual([25, 50, 75, 100]);
     expect(marks.at(-1)).toBe(500_000);
     expect(marks.length).toBeLessThanOrEqual(14);
+  });
+});
+
+describe('milestoneSteps', () => {
+  it.each<{ name: string; marks: number[]; announced: number[]; claimed: number[] }>([
+    { name: 'nothing crossed', marks: [], announced: [], claimed: [] },
+    { name: 'one mark is announced', marks: [25], announced: [25], claimed: [25] },
+    { name: '25, 50 and 75 in one report: one message, for 75', marks: [25, 50, 75], announced: [75], claimed: [25, 50, 75] },
+    { name: '100 and 200: only 200', marks: [100, 200], announced: [200], claimed: [100, 200] },
+    { name: 'claimed ascending whatever the order given', marks: [75, 25, 50], announced: [75], claimed: [25, 50, 75] },
+  ])('$name', ({ marks, announced, claimed }) => {
+    const steps = milestoneSteps(marks);
+    expect(steps.map((step) => step.percent)).toEqual(claimed);
+    expect(steps.filter((step) => step.announce).map((step) => step.percent)).toEqual(announced);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone } from '../../src/domain/phone.js';
+import { formatPhone, normalizePhone } from '../../src/domain/phone.js';
 
 describe('normalizePhone accepts the ways people type a number', () => {
   it.each<{ input: string; expected: string }>([
@@ -55,5 +55,28 @@ describe('normalizePhone rejects what is not a phone number', () => {
     { name: 'a slash', input: '0812/34567890' },
   ])('$name ($input)', ({ input }) => {
     expect(normalizePhone(input)).toEqual({ ok: false, reason: 'invalid_phone' });
+  });
+});
+
+describe('formatPhone writes a stored number for reading', () => {
+  it.each<{ stored: string; expected: string }>([
+    { stored: '+6281234567890', expected: '+62 812-3456-7890' },
+    { stored: '+62812345678', expected: '+62 812-345-678' },
+    { stored: '+628123456789', expected: '+62 812-3456-789' },
+    { stored: '+62812345678901', expected: '+62 812-3456-78901' },
+    { stored: '+62311234567', expected: '+62 31 1234 567' },
+    { stored: '+622155551234', expected: '+62 21 5555 1234' },
+    { stored: '+62361234567', expected: '+62 361 2345 67' },
+    // Not ours to regroup: another country, or a row from before numbers were normalised.
+    { stored: '+442079460958', expected: '+442079460958' },
+    { stored: '0812-3456-7890', expected: '0812-3456-7890' },
+  ])('$stored → $expected', ({ stored, expected }) => {
+    expect(formatPhone(stored)).toBe(expected);
+  });
+
+  it.each(['0812-3456-7890', '(031) 123 4567', '+62 812 345 678', '0812 3456 78901'])('reads back to the same number: %s', (typed) => {
+    const stored = normalizePhone(typed);
+    if (!stored.ok) throw new Error(`not a number: ${typed}`);
+    expect(normalizePhone(formatPhone(stored.value))).toEqual(stored);
   });
 });

@@ -38,7 +38,7 @@ export function createFollowUpsFeature(): Composer<BotContext> {
     await optional(ctx.log, 'answerCbQuery', () => ctx.answerCbQuery(ctx.t.followUps.answeredToast));
     await optional(ctx.log, 'remove follow-up buttons', () => ctx.editMessageReplyMarkup(undefined));
     ctx.log.info({ reportId: report.id, realisation }, 'follow-up answered');
-    return say(ctx, realisation === 'FULL' ? ctx.t.followUps.recordedFull(formatRupiah(report.amount)) : ctx.t.followUps.recordedNone);
+    return say(ctx, realisation === 'FULL' ? ctx.t.followUps.recordedFull(formatRupiah(report.amount, ctx.lang)) : ctx.t.followUps.recordedNone);
   });
   return feature;
 }
@@ -68,7 +68,7 @@ export function createFollowUpAmountScene(): Scenes.WizardScene<BotContext> {
     async (ctx) => {
       const report = await reportOf(ctx);
       if (!report) return ctx.scene.leave();
-      await say(ctx, ctx.t.followUps.askAmount(formatRupiah(report.amount)), cancelKeyboard(ctx));
+      await say(ctx, ctx.t.followUps.askAmount(formatRupiah(report.amount, ctx.lang)), cancelKeyboard(ctx));
       return ctx.wizard.next();
     },
     async (ctx) => {
@@ -83,7 +83,7 @@ export function createFollowUpAmountScene(): Scenes.WizardScene<BotContext> {
       }
       const checked = checkRealisedAmount(amount.value, report.amount);
       if (!checked.ok) {
-        await say(ctx, ctx.t.followUps.tooMuch(formatRupiah(report.amount)));
+        await say(ctx, ctx.t.followUps.tooMuch(formatRupiah(report.amount, ctx.lang)));
         return;
       }
       await ctx.scene.leave();
@@ -93,8 +93,8 @@ export function createFollowUpAmountScene(): Scenes.WizardScene<BotContext> {
       return say(
         ctx,
         checked.value.realisation === 'FULL'
-          ? ctx.t.followUps.recordedFull(formatRupiah(report.amount))
-          : ctx.t.followUps.recordedPartial(formatRupiah(checked.value.amount), formatRupiah(report.amount)),
+          ? ctx.t.followUps.recordedFull(formatRupiah(report.amount, ctx.lang))
+          : ctx.t.followUps.recordedPartial(formatRupiah(checked.value.amount, ctx.lang), formatRupiah(report.amount, ctx.lang)),
       );
     },
   );

@@ -1,6 +1,7 @@
 import { Composer, Markup, Scenes } from 'telegraf';
 import { isAvailable } from '../../domain/catalog.js';
 import { parseQuantity, validateInquiryMessage, type InquiryRecord } from '../../domain/inquiry.js';
+import { formatPhone } from '../../domain/phone.js';
 import { catalogue, lines, resolveLang, type Catalogue } from '../../i18n/index.js';
 import { requirePrivateChat, standingOf } from '../access.js';
 import { CB, SCENE, onButton } from '../callback-data.js';
@@ -111,7 +112,7 @@ export function createInquiryFeature(): Composer<BotContext> {
           ctx.t.inquiries.asBuyer,
           ...(bought.length === 0
             ? [ctx.t.inquiries.noneAsBuyer]
-            : bought.map((inquiry) => ctx.t.inquiries.buyerLine(inquiryView(inquiry), inquiry.status === 'ACCEPTED' ? inquiry.exhibitorPhone : null))),
+            : bought.map((inquiry) => ctx.t.inquiries.buyerLine(inquiryView(inquiry), inquiry.status === 'ACCEPTED' && inquiry.exhibitorPhone !== null ? formatPhone(inquiry.exhibitorPhone) : null))),
         ]),
       );
     }

@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import { isCategory } from '../../domain/categories.js';
-import type { Mission } from '../../domain/entities.js';
+import type { Lang, Mission } from '../../domain/entities.js';
 import { leaderboard, type Leaderboard, type RankedEntry } from '../../domain/leaderboard.js';
 import { formatRupiahCompact } from '../../domain/money.js';
 import type { Catalogue } from '../../i18n/index.js';
@@ -24,12 +24,12 @@ function categoryName(key: string, t: Catalogue): string {
 }
 
 /** The ranking as the catalogue prints it: amounts compact, names shortened (escaped later by `html`). */
-export function leaderboardView(mission: Mission, board: Leaderboard, t: Catalogue): LeaderboardView {
+export function leaderboardView(mission: Mission, board: Leaderboard, t: Catalogue, lang: Lang): LeaderboardView {
   const line = (entry: RankedEntry, amount: bigint, withCategory: boolean): LeaderboardLineView => ({
     rank: entry.rank,
     name: shorten(entry.name),
     category: withCategory ? categoryName(entry.category, t) : '',
-    amount: formatRupiahCompact(amount),
+    amount: formatRupiahCompact(amount, lang),
   });
   return {
     mission: mission.name,
@@ -50,7 +50,7 @@ export function createLeaderboardFeature(): Composer<BotContext> {
     if (!mission) return say(ctx, ctx.t.common.noActiveMission);
     const board = leaderboard(await ctx.deps.repos.leaderboard.entries(mission.id));
     if (board.byTotal.length === 0) return say(ctx, ctx.t.leaderboard.empty(mission.name));
-    return say(ctx, ctx.t.leaderboard.message(leaderboardView(mission, board, ctx.t)));
+    return say(ctx, ctx.t.leaderboard.message(leaderboardView(mission, board, ctx.t, ctx.lang)));
   });
   return feature;
 }

@@ -163,7 +163,7 @@ async function askField(ctx: BotContext, product: Product, field: ProductField):
     case 'name':
       return void (await say(ctx, t.editAsk.name(product.name), cancelOnlyKeyboard(ctx)));
     case 'price':
-      return void (await say(ctx, lines([t.editAsk.price(formatRupiah(product.price)), ctx.t.money.examples]), cancelOnlyKeyboard(ctx)));
+      return void (await say(ctx, lines([t.editAsk.price(formatRupiah(product.price, ctx.lang)), ctx.t.money.examples]), cancelOnlyKeyboard(ctx)));
     case 'category':
       return void (await say(ctx, t.editAsk.category(categoryLabel(product.category, ctx.t)), categoryKeyboard(ctx, product.category)));
     case 'unit':

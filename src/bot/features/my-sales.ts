@@ -33,15 +33,15 @@ export function createMySalesFeature(): Composer<BotContext> {
     if (sales.mission.count === 0) return say(ctx, lines([title, '', ctx.t.mySales.none]));
 
     const kindLines = (totals: KindTotals): SafeHtml[] =>
-      SALE_KINDS.filter((kind) => totals.byKind[kind] > 0n).map((kind) => ctx.t.mySales.kindLine(ctx.t.sale.kinds[kind], exactAmount(totals.byKind[kind])));
+      SALE_KINDS.filter((kind) => totals.byKind[kind] > 0n).map((kind) => ctx.t.mySales.kindLine(ctx.t.sale.kinds[kind], exactAmount(totals.byKind[kind], ctx.lang)));
     return say(
       ctx,
       lines([
         title,
         '',
-        ctx.t.mySales.today(formatDateId(today, ctx.lang), exactAmount(sales.today.total), sales.today.count),
+        ctx.t.mySales.today(formatDateId(today, ctx.lang), exactAmount(sales.today.total, ctx.lang), sales.today.count),
         ...kindLines(sales.today),
-        ctx.t.mySales.mission(exactAmount(sales.mission.total), sales.mission.count),
+        ctx.t.mySales.mission(exactAmount(sales.mission.total, ctx.lang), sales.mission.count),
         ...kindLines(sales.mission),
         '',
         ctx.t.mySales.latestTitle(sales.latest.length),
@@ -49,7 +49,7 @@ export function createMySalesFeature(): Composer<BotContext> {
           ctx.t.mySales.latestLine(
             report.id,
             reportTime(report.createdAt, mission.timeZone, now, ctx.lang),
-            exactAmount(report.amount),
+            exactAmount(report.amount, ctx.lang),
             shortProduct(report, 40),
             ctx.t.sale.kinds[report.kind],
             report.verifiedAt !== null,

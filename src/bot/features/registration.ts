@@ -1,7 +1,8 @@
 import { Composer, Markup, Scenes } from 'telegraf';
 import { CATEGORIES, CATEGORY_EMOJI, isCategory, matchCategory, type Category } from '../../domain/categories.js';
-import { normalizePhone } from '../../domain/phone.js';
+import { formatPhone, normalizePhone } from '../../domain/phone.js';
 import { provinceByCode } from '../../domain/provinces.js';
+import { lines } from '../../i18n/index.js';
 import { requirePrivateChat, standingOf } from '../access.js';
 import { CB, SCENE } from '../callback-data.js';
 import { names } from '../commands.js';
@@ -43,8 +44,8 @@ export function createRegistrationScene(): Scenes.WizardScene<BotContext> {
     SCENE.register,
     async (ctx) => {
       const mission = await ctx.activeMission();
-      await say(ctx, ctx.t.register.intro(mission?.name ?? ''));
-      await say(ctx, ctx.t.register.askName, cancelKeyboard(ctx));
+      // One step, one message: the introduction and the first question together.
+      await say(ctx, lines([ctx.t.register.intro(mission?.name ?? ''), '', ctx.t.register.askName]), cancelKeyboard(ctx));
       return ctx.wizard.next();
     },
     async (ctx) => {
@@ -102,11 +103,10 @@ export function createRegistrationScene(): Scenes.WizardScene<BotContext> {
         return;
       }
       draftOf(ctx).phone = phone.value;
-      // The contact keyboard goes away with this answer; the skip button is inline.
-      await say(ctx, ctx.t.register.askBooth, {
-        ...Markup.removeKeyboard(),
-      });
-      await say(ctx, ctx.t.register.boothHint, Markup.inlineKeyboard([
+      // One message with the inline skip button. A message carries one keyboard only, so the
+      // contact keyboard is not removed here: it is one-time (gone once used), and the
+      // closing message of the registration removes it for those who typed their number.
+      await say(ctx, lines([ctx.t.register.askBooth, ctx.t.register.boothHint]), Markup.inlineKeyboard([
         Markup.button.callback(ctx.t.common.skipButton, CB.registerSkip),
         Markup.button.callback(ctx.t.common.cancelButton, CB.wizardCancel),
       ]));
@@ -117,7 +117,7 @@ export function createRegistrationScene(): Scenes.WizardScene<BotContext> {
       const draft = draftOf(ctx);
       if (input.type === 'button' && input.data === CB.registerSkip) {
         draft.booth = null;
-        await editTapped(ctx, ctx.t.register.boothHint);
+        await editTapped(ctx, lines([ctx.t.register.askBooth, ctx.t.register.boothHint]));
       } else {
         const booth = await boundedText(ctx, input, 1, 20);
         if (!booth) return;
@@ -129,6 +129,7 @@ export function createRegistrationScene(): Scenes.WizardScene<BotContext> {
         ctx,
         ctx.t.register.summary({
           ...complete,
+          phone: formatPhone(complete.phone),
           category: `${CATEGORY_EMOJI[complete.category]} ${ctx.t.categories[complete.category]}`,
           province: provinceByCode(complete.province)?.name ?? complete.province,
         }),
@@ -150,9 +151,9 @@ export function createRegistrationScene(): Scenes.WizardScene<BotContext> {
       if (!complete) return;
       await optional(ctx.log, 'remove buttons', () => ctx.editMessageReplyMarkup(undefined));
       const result = await ctx.deps.repos.exhibitors.register({ ...complete, ownerId: ctx.user.id });
-      if (!result.ok) return say(ctx, ctx.t.register.already(result.exhibitor.name));
+      if (!result.ok) return say(ctx, ctx.t.register.already(result.exhibitor.name), Markup.removeKeyboard());
       ctx.log.info({ exhibitorId: result.exhibitor.id }, 'exhibitor registered');
-      return say(ctx, ctx.t.register.done(result.exhibitor.name));
+      return say(ctx, ctx.t.register.done(result.exhibitor.name), Markup.removeKeyboard());
     },
   );
 }

@@ -1,5 +1,5 @@
 import { Composer, Markup } from 'telegraf';
-import { formatPercent } from '../../domain/progress.js';
+import { formatShare } from '../../domain/share.js';
 import { RECENT_REPORTS, unusualAmount } from '../../domain/amount-check.js';
 import { rupiahInWords } from '../../domain/amount-words.js';
 import { formatRupiah, formatRupiahCompact } from '../../domain/money.js';
@@ -75,7 +75,7 @@ export function createSaleReportFeature(): Composer<BotContext> {
     draft.amount = picked;
     delete draft.amountChoices;
     await ctx.answerCbQuery();
-    return editTapped(ctx, ctx.t.sale.confirm(saleCardView(draft, ctx.t)), confirmKeyboard(ctx, sourceUpdateId));
+    return editTapped(ctx, ctx.t.sale.confirm(saleCardView(draft, ctx.t, ctx.lang)), confirmKeyboard(ctx, sourceUpdateId));
   });
 
   // The second, explicit confirmation of an unusual amount.
@@ -142,8 +142,8 @@ export async function offerSaleDraft(ctx: BotContext, draft: SaleDraftState, int
   const [first, second] = draft.amountChoices ?? [];
   if (first !== undefined && second !== undefined) {
     // Two plausible readings: ask, with both amounts written out, instead of refusing.
-    const a = formatRupiah(BigInt(first));
-    const b = formatRupiah(BigInt(second));
+    const a = formatRupiah(BigInt(first), ctx.lang);
+    const b = formatRupiah(BigInt(second), ctx.lang);
     await say(
       ctx,
       intro ? lines([intro, '', ctx.t.sale.amountChoice(a, b)]) : ctx.t.sale.amountChoice(a, b),
@@ -154,7 +154,7 @@ export async function offerSaleDraft(ctx: BotContext, draft: SaleDraftState, int
     );
     return;
   }
-  const card = ctx.t.sale.confirm(saleCardView(draft, ctx.t));
+  const card = ctx.t.sale.confirm(saleCardView(draft, ctx.t, ctx.lang));
   await say(ctx, intro ? lines([intro, '', card]) : card, confirmKeyboard(ctx, draft.sourceUpdateId));
 }
 
@@ -195,12 +195,12 @@ async function saveDraft(ctx: BotContext, sourceUpdateId: number, force: boolean
       return editTapped(
         ctx,
         lines([
-          ctx.t.sale.confirm(saleCardView(draft, ctx.t)),
+          ctx.t.sale.confirm(saleCardView(draft, ctx.t, ctx.lang)),
           '',
-          ctx.t.sale.unusual(rupiahInWords(amount, ctx.lang), exactAmount(amount), unusual, formatRupiahCompact(mission?.targetAmount ?? 0n)),
+          ctx.t.sale.unusual(rupiahInWords(amount, ctx.lang), exactAmount(amount, ctx.lang), unusual, formatRupiahCompact(mission?.targetAmount ?? 0n, ctx.lang)),
         ]),
         Markup.inlineKeyboard([
-          [Markup.button.callback(ctx.t.sale.unusualButton(exactAmount(amount)), CB.saleUnusual + sourceUpdateId)],
+          [Markup.button.callback(ctx.t.sale.unusualButton(exactAmount(amount, ctx.lang)), CB.saleUnusual + sourceUpdateId)],
           [Markup.button.callback(ctx.t.common.cancelButton, CB.saleCancel + sourceUpdateId)],
         ]),
       );
@@ -219,7 +219,7 @@ async function saveDraft(ctx: BotContext, sourceUpdateId: number, force: boolean
       const minutesAgo = Math.max(0, Math.floor((now.getTime() - duplicate.createdAt.getTime()) / 60_000));
       return editTapped(
         ctx,
-        lines([ctx.t.sale.confirm(saleCardView(draft, ctx.t)), '', ctx.t.sale.duplicate(duplicate.id, exactAmount(duplicate.amount), productLabel(duplicate), minutesAgo)]),
+        lines([ctx.t.sale.confirm(saleCardView(draft, ctx.t, ctx.lang)), '', ctx.t.sale.duplicate(duplicate.id, exactAmount(duplicate.amount, ctx.lang), productLabel(duplicate), minutesAgo)]),
         Markup.inlineKeyboard([
           Markup.button.callback(ctx.t.sale.saveAnywayButton, CB.saleForce + sourceUpdateId),
           Markup.button.callback(ctx.t.common.cancelButton, CB.saleCancel + sourceUpdateId),
@@ -256,6 +256,6 @@ async function saveDraft(ctx: BotContext, sourceUpdateId: number, force: boolean
   const figures = missionProgress(mission, totals, today);
   return editTapped(
     ctx,
-    ctx.t.sale.saved(saleCardView(draft, ctx.t), result.report.id, formatRupiahCompact(figures.total), formatPercent(figures.percentBasis, ctx.lang)),
+    ctx.t.sale.saved(saleCardView(draft, ctx.t, ctx.lang), result.report.id, formatRupiahCompact(figures.total, ctx.lang), formatShare(figures.total, mission.targetAmount, ctx.lang)),
   );
 }

@@ -33,7 +33,7 @@ export function createSaleVerifyFeature(): Composer<BotContext> {
     const reportId = parseReportNumber(argument);
     if (reportId === undefined) return say(ctx, ctx.t.saleVerify.usage);
     const outcome = await verify(ctx, mission, reportId);
-    return say(ctx, outcome.ok ? ctx.t.saleVerify.done(outcome.reportId, exactAmount(outcome.amount), outcome.exhibitor) : refusalText(ctx, outcome));
+    return say(ctx, outcome.ok ? ctx.t.saleVerify.done(outcome.reportId, exactAmount(outcome.amount, ctx.lang), outcome.exhibitor) : refusalText(ctx, outcome));
   });
 
   feature.action(onButton(CB.saleVerify, 'n'), async (ctx) => {
@@ -93,10 +93,10 @@ async function unverifiedList(ctx: BotContext, mission: Mission): Promise<[SafeH
     ctx.t.saleVerify.listTitle(reports.length, total),
     '',
     ...reports.map((report) =>
-      ctx.t.saleVerify.listLine(report.id, exactAmount(report.amount), shortProduct(report, 40), report.exhibitorName, reportTime(report.createdAt, mission.timeZone, now, ctx.lang)),
+      ctx.t.saleVerify.listLine(report.id, exactAmount(report.amount, ctx.lang), shortProduct(report, 40), report.exhibitorName, reportTime(report.createdAt, mission.timeZone, now, ctx.lang)),
     ),
   ]);
-  const buttons = reports.map((report) => Markup.button.callback(ctx.t.saleVerify.button(report.id, compactAmount(report.amount)), CB.saleVerify + report.id));
+  const buttons = reports.map((report) => Markup.button.callback(ctx.t.saleVerify.button(report.id, compactAmount(report.amount, ctx.lang)), CB.saleVerify + report.id));
   const rows = [];
   for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
   return [text, Markup.inlineKeyboard(rows)];

@@ -1,5 +1,5 @@
 import { Composer, Markup, Scenes } from 'telegraf';
-import { formatPercent } from '../../domain/progress.js';
+import { formatShare } from '../../domain/share.js';
 import { canVoid, parseReportNumber, parseVoidReason, type VoidRefusal } from '../../domain/sale-rules.js';
 import type { SafeHtml } from '../../i18n/index.js';
 import { requirePrivateChat, standingOf, type Standing } from '../access.js';
@@ -60,7 +60,7 @@ export function createSaleVoidFeature(): Composer<BotContext> {
       Markup.inlineKeyboard(
         reports.map((report) => [
           Markup.button.callback(
-            ctx.t.saleVoid.pickButton(report.id, compactAmount(report.amount), shortProduct(report), reportTime(report.createdAt, timeZone, now, ctx.lang)),
+            ctx.t.saleVoid.pickButton(report.id, compactAmount(report.amount, ctx.lang), shortProduct(report), reportTime(report.createdAt, timeZone, now, ctx.lang)),
             CB.saleVoidPick + report.id,
           ),
         ]),
@@ -119,7 +119,7 @@ export function createSaleVoidScene(): Scenes.WizardScene<BotContext> {
         await ctx.scene.leave();
         return say(ctx, ctx.t.saleVoid.notFound(reportId));
       }
-      await say(ctx, ctx.t.saleVoid.askReason(report.id, exactAmount(report.amount), shortProduct(report, 60), report.exhibitorName), cancelKeyboard(ctx));
+      await say(ctx, ctx.t.saleVoid.askReason(report.id, exactAmount(report.amount, ctx.lang), shortProduct(report, 60), report.exhibitorName), cancelKeyboard(ctx));
       return ctx.wizard.next();
     },
     async (ctx) => {
@@ -135,16 +135,22 @@ export function createSaleVoidScene(): Scenes.WizardScene<BotContext> {
       const report = await ctx.deps.repos.sales.findRecord(state.reportId);
       await say(
         ctx,
-        ctx.t.saleVoid.confirm(state.reportId, report ? exactAmount(report.amount) : '', reason.value),
+        ctx.t.saleVoid.confirm(state.reportId, report ? exactAmount(report.amount, ctx.lang) : '', reason.value),
+        // One choice per row, each saying what happens: "Batal" (cancel) next to "batalkan" (void) read as the same thing.
         Markup.inlineKeyboard([
-          Markup.button.callback(ctx.t.saleVoid.confirmButton, CB.saleVoidConfirm),
-          Markup.button.callback(ctx.t.common.cancelButton, CB.wizardCancel),
+          [Markup.button.callback(ctx.t.saleVoid.confirmButton, CB.saleVoidConfirm)],
+          [Markup.button.callback(ctx.t.saleVoid.keepButton, CB.saleVoidKeep)],
         ]),
       );
       return ctx.wizard.next();
     },
     async (ctx) => {
       const input = await readInput(ctx);
+      if (input.type === 'button' && input.data === CB.saleVoidKeep) {
+        await ctx.scene.leave();
+        await optional(ctx.log, 'remove buttons', () => ctx.editMessageReplyMarkup(undefined));
+        return say(ctx, ctx.t.saleVoid.kept(stateOf(ctx).reportId));
+      }
       if (input.type !== 'button' || input.data !== CB.saleVoidConfirm) {
         await say(ctx, ctx.t.common.staleButtonHint);
         return;
@@ -164,7 +170,7 @@ export function createSaleVoidScene(): Scenes.WizardScene<BotContext> {
       const figures = missionProgress(standing.mission, totals, today);
       return say(
         ctx,
-        ctx.t.saleVoid.done(reportId, exactAmount(result.report.amount), compactAmount(figures.total), formatPercent(figures.percentBasis, ctx.lang)),
+        ctx.t.saleVoid.done(reportId, exactAmount(result.report.amount, ctx.lang), compactAmount(figures.total, ctx.lang), formatShare(figures.total, standing.mission.targetAmount, ctx.lang)),
       );
     },
   );

@@ -78,7 +78,7 @@ export function createSaleWizardScene(): Scenes.WizardScene<BotContext> {
         if (picked === undefined) return;
         state.amount = picked;
         delete state.amountChoices;
-        await editTapped(ctx, ctx.t.sale.amountChosen(formatRupiah(BigInt(picked))));
+        await editTapped(ctx, ctx.t.sale.amountChosen(formatRupiah(BigInt(picked), ctx.lang)));
       } else {
         const text = await expectText(ctx, input);
         if (text === undefined) return;
@@ -91,8 +91,8 @@ export function createSaleWizardScene(): Scenes.WizardScene<BotContext> {
         if (alternative !== undefined) {
           // Two plausible readings: ask with both amounts; the tap answers this step.
           state.amountChoices = [amount.value.amount.toString(), alternative.toString()];
-          const a = formatRupiah(amount.value.amount);
-          const b = formatRupiah(alternative);
+          const a = formatRupiah(amount.value.amount, ctx.lang);
+          const b = formatRupiah(alternative, ctx.lang);
           await say(
             ctx,
             ctx.t.sale.amountChoice(a, b),

@@ -77,7 +77,7 @@ function inlineResult(ctx: BotContext, product: CatalogProduct): InlineQueryResu
   const keyboard = Markup.inlineKeyboard([Markup.button.url(ctx.t.search.openInBotButton, productDeepLink(ctx, product.id))]);
   const id = `p${product.id}`;
   const title = product.name;
-  const description = ctx.t.search.inlineDescription(formatRupiah(product.price), product.unit, product.exhibitorName, provinceName(product.province));
+  const description = ctx.t.search.inlineDescription(formatRupiah(product.price, ctx.lang), product.unit, product.exhibitorName, provinceName(product.province));
   if (product.photoFileId) {
     return { type: 'photo', id, photo_file_id: product.photoFileId, title, description, caption: card.value, parse_mode: 'HTML', ...keyboard };
   }

@@ -8,7 +8,7 @@ import { amountReason } from '../amount-reason.js';
 import type { BotContext } from '../context.js';
 import { missionProgress } from '../presenters.js';
 import { say } from '../reply.js';
-import { formatPercent } from '../../domain/progress.js';
+import { formatShare } from '../../domain/share.js';
 import { missionTotalsNow } from './progress.js';
 
 /**
@@ -29,10 +29,10 @@ export function createTargetFeature(): Composer<BotContext> {
     if (!amount.ok) return say(ctx, ctx.t.target.bad(amountReason(ctx, typed, amount.reason)));
     const result = await ctx.deps.repos.missionAdmin.setTarget(mission.id, amount.value, ctx.user.id);
     if (!result.ok) {
-      return say(ctx, result.reason === 'unchanged' ? ctx.t.target.unchanged(formatRupiah(mission.targetAmount)) : ctx.t.missionAdmin.notActive);
+      return say(ctx, result.reason === 'unchanged' ? ctx.t.target.unchanged(formatRupiah(mission.targetAmount, ctx.lang)) : ctx.t.missionAdmin.notActive);
     }
     ctx.log.info({ missionId: mission.id, target: amount.value.toString() }, 'target changed');
-    return say(ctx, ctx.t.target.changed(formatRupiah(result.before.targetAmount), await targetView(ctx, result.mission)));
+    return say(ctx, ctx.t.target.changed(formatRupiah(result.before.targetAmount, ctx.lang), await targetView(ctx, result.mission)));
   });
   return feature;
 }
@@ -42,9 +42,9 @@ async function targetView(ctx: BotContext, mission: Mission): Promise<TargetView
   const figures = missionProgress(mission, totals, today);
   return {
     mission: mission.name,
-    target: formatRupiah(mission.targetAmount),
-    targetCompact: formatRupiahCompact(mission.targetAmount),
-    total: formatRupiahCompact(figures.total),
-    percent: formatPercent(figures.percentBasis, ctx.lang),
+    target: formatRupiah(mission.targetAmount, ctx.lang),
+    targetCompact: formatRupiahCompact(mission.targetAmount, ctx.lang),
+    total: formatRupiahCompact(figures.total, ctx.lang),
+    percent: formatShare(figures.total, mission.targetAmount, ctx.lang),
   };
 }

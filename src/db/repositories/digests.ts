@@ -1,4 +1,4 @@
-import type { ExhibitorSum, PreviousMission, YearToDate } from '../../domain/digest.js';
+import type { ExhibitorSum, KindSplit, PreviousMission, YearToDate } from '../../domain/digest.js';
 import { kindTotal } from '../../domain/running-totals.js';
 import { enqueueMessage, type OutboxMessageInput } from '../../jobs/outbox.js';
 import type { DbClient } from '../database.js';
@@ -50,10 +50,16 @@ export function createDigestRepository(prisma: DbClient) {
       });
     },
 
-    /** Live sums per local calendar day in the mission's zone, oldest first. */
-    async sumsByDay(missionId: number): Promise<{ date: string; amount: bigint }[]> {
+    /** Live sums per local calendar day in the mission's zone, in all and by part, oldest first. */
+    async sumsByDay(missionId: number): Promise<({ date: string; amount: bigint } & KindSplit)[]> {
       const days = await missionDays(prisma, missionId);
-      return days.map((row) => ({ date: row.day, amount: kindTotal(row) }));
+      return days.map((row) => ({
+        date: row.day,
+        amount: kindTotal(row),
+        realised: row.amountRetail,
+        committed: row.amountOrder + row.amountLoi,
+        investment: row.amountInvestment,
+      }));
     },
 
     /** How many distinct exhibitors reported (live) on a local day (YYYY-MM-DD). */

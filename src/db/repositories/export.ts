@@ -24,7 +24,7 @@ export function createExportRepository(prisma: DbClient) {
           include: { exhibitor: { select: { name: true } } },
           orderBy: [{ exhibitorId: 'asc' }, { id: 'asc' }],
         }),
-        prisma.missionTotal.findUnique({ where: { missionId: mission.id }, select: { voidedCount: true } }),
+        prisma.missionTotal.findUnique({ where: { missionId: mission.id }, select: { voidedCount: true, amountSell: true, amountBuy: true } }),
         prisma.exhibitorTotal.findMany({ where: { missionId: mission.id, reportCount: { gt: 0 } } }),
         prisma.dayTotal.findMany({ where: { missionId: mission.id, reportCount: { gt: 0 } } }),
       ]);
@@ -57,6 +57,7 @@ export function createExportRepository(prisma: DbClient) {
         }),
         dayTotals.map(({ day, ...sums }) => ({ day, sums })),
         totals?.voidedCount ?? 0,
+        { sell: totals?.amountSell ?? 0n, buy: totals?.amountBuy ?? 0n },
       );
       return { mission, reports, summary, exhibitors, products };
     },

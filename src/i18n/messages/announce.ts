@@ -1,5 +1,6 @@
 import { bilingual } from '../bilingual.js';
 import { html, lines } from '../html.js';
+import { plural } from '../plural.js';
 
 /** Delivery figures of one announcement. */
 export interface DeliveryView {
@@ -35,17 +36,17 @@ export const announce = bilingual({
     usage: html`Write the announcement after the command, for example:\n<code>/announce The exhibition opens at 08:00 tomorrow, please come 30 minutes early.</code>`,
     tooLong: (max) => html`The announcement is too long — at most ${max} characters.`,
     noExhibitors: (mission) => html`No exhibitors have registered in <b>${mission}</b> yet, so nobody can receive an announcement.`,
-    preview: (mission, count, text) => lines([html`📢 <b>Send this announcement to ${count} exhibitors of ${mission}?</b>`, '', html`${text}`]),
+    preview: (mission, count, text) => lines([html`📢 <b>Send this announcement to ${plural(count, 'exhibitor', 'exhibitors')} of ${mission}?</b>`, '', html`${text}`]),
     sendButton: '📤 Send',
-    queued: (count) => html`📤 The announcement is queued for ${count} exhibitors. I will report how many were delivered and how many failed once done.`,
+    queued: (count) => html`📤 The announcement is queued for ${plural(count, 'exhibitor', 'exhibitors')}. I will report how many were delivered and how many failed once done.`,
     cancelled: html`Announcement cancelled. Nothing was sent.`,
     expired: 'This announcement draft is no longer valid.',
     alreadySent: 'This announcement has already been sent.',
     message: (mission, text) => lines([html`📢 <b>Announcement from the officials — ${mission}</b>`, '', html`${text}`]),
-    done: (v) => html`📢 Announcement done: ✅ ${v.sent} delivered, ❌ ${v.failed} failed (of ${v.total} exhibitors).`,
+    done: (v) => html`📢 Announcement done: ✅ ${v.sent} delivered, ❌ ${v.failed} failed (of ${plural(v.total, 'exhibitor', 'exhibitors')}).`,
     stillQueued: (v) =>
       lines([
-        html`📢 Announcement status after ${v.minutes} minutes: ✅ ${v.sent} delivered, ❌ ${v.failed} failed, ⏳ ${v.queued} still queued (of ${v.total}).`,
+        html`📢 Announcement status after ${plural(v.minutes, 'minute', 'minutes')}: ✅ ${v.sent} delivered, ❌ ${v.failed} failed, ⏳ ${v.queued} still queued (of ${v.total}).`,
         html`The message sender does not seem to be running, or is busy; the rest goes out as soon as it runs.`,
       ]),
   },

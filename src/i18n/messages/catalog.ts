@@ -1,5 +1,6 @@
 import { bilingual } from '../bilingual.js';
 import { html, lines, type SafeHtml } from '../html.js';
+import { plural } from '../plural.js';
 
 /** A product as a buyer reads it; amounts and names already formatted by the bot. */
 export interface ProductView {
@@ -76,12 +77,12 @@ export const catalog = bilingual({
   },
   en: {
     categories: (mission, products) =>
-      lines([html`🛍 <b>Catalog — ${mission}</b>`, html`${products} products. Choose a category:`, html`<i>Or search right away: /search coffee</i>`]),
+      lines([html`🛍 <b>Catalog — ${mission}</b>`, html`${plural(products, 'product', 'products')}. Choose a category:`, html`<i>Or search right away: /search coffee</i>`]),
     categoryButton: (label, count) => `${label} (${count})`,
     empty: (mission) => html`🛍 <b>Catalog — ${mission}</b>\nNo products are listed yet. Please try again later.`,
     page: (category, page, pages, total, items) =>
       lines([
-        html`${category} — page ${page}/${pages} · ${total} products`,
+        html`${category} — page ${page}/${pages} · ${plural(total, 'product', 'products')}`,
         '',
         ...productLines(items),
         '',
@@ -145,7 +146,7 @@ export const search = bilingual({
     noMission: html`No trade mission is active yet, so there are no products to search.`,
     results: (query, shown, total, items) =>
       lines([
-        html`🔎 <b>Results for «${query}»</b> — ${total} products`,
+        html`🔎 <b>Results for «${query}»</b> — ${plural(total, 'product', 'products')}`,
         '',
         ...productLines(items),
         shown < total && '',

@@ -1,6 +1,7 @@
 import { bilingual } from '../bilingual.js';
 import { html, lines } from '../html.js';
 import type { RealisationView } from '../views.js';
+import { plural } from '../plural.js';
 
 /**
  * A digest with every figure already formatted (amounts, percentages, dates,
@@ -103,7 +104,7 @@ export const digest = bilingual({
         html`📊 <b>Daily digest · ${d.mission}</b>`,
         d.phase === 'during' ? html`${d.date} · day ${d.dayNumber} of ${d.totalDays} · ${d.place}` : html`${d.date} · ${d.place}`,
         '',
-        html`Today: <b>${d.today}</b> · ${d.todayCount} transactions · ${d.exhibitorsToday} exhibitors reporting`,
+        html`Today: <b>${d.today}</b> · ${plural(d.todayCount, 'transaction', 'transactions')} · ${plural(d.exhibitorsToday, 'exhibitor', 'exhibitors')} reporting`,
         d.target === null ? html`Cumulative: <b>${d.total}</b> (no target set yet)` : html`Cumulative: <b>${d.total}</b> of the ${d.target} target`,
         d.target !== null && html`<code>${d.bar}</code> ${d.percent}`,
         '',
@@ -114,14 +115,14 @@ export const digest = bilingual({
         html`↔️ Sell ${d.sell} · Buy ${d.buy}`,
         '',
         d.phase === 'before'
-          ? html`⏳ The mission starts in ${d.startsIn} days.`
+          ? html`⏳ The mission starts in ${plural(d.startsIn, 'day', 'days')}.`
           : d.phase === 'after'
             ? html`🏁 The mission has ended. Final figure: <b>${d.total}</b>.`
             : d.reached
-              ? html`🎉 Target reached! ${d.daysLeft} days left.`
+              ? html`🎉 Target reached! ${plural(d.daysLeft, 'day', 'days')} left.`
               : d.target === null
-                ? html`⏳ ${d.daysLeft} days left.`
-                : html`⏳ ${d.daysLeft} days left · ${d.neededPerDay}/day needed`,
+                ? html`⏳ ${plural(d.daysLeft, 'day', 'days')} left.`
+                : html`⏳ ${plural(d.daysLeft, 'day', 'days')} left · ${d.neededPerDay}/day needed`,
         d.phase === 'during' && d.projected && html`📈 Projected final figure at the current rate: ${d.projected}`,
         d.topCategories.length > 0 && '',
         d.topCategories.length > 0 && html`🏷 <b>Top categories</b>`,
@@ -133,7 +134,7 @@ export const digest = bilingual({
         d.previous
           ? html`🔁 Previous mission (${d.previous.name}, to ${d.previous.host}): ${d.previous.total} — now at ${d.previous.ratio} of that`
           : html`🔁 No earlier mission from ${d.yearToDate.province} yet.`,
-        html`🗓 ${d.yearToDate.province} total for ${d.yearToDate.year} so far: ${d.yearToDate.total} (${d.yearToDate.missionCount} missions)`,
+        html`🗓 ${d.yearToDate.province} total for ${d.yearToDate.year} so far: ${d.yearToDate.total} (${plural(d.yearToDate.missionCount, 'mission', 'missions')})`,
       ]),
     caption: (mission, date) => html`📊 <b>Digest of ${mission}</b> · ${date}`,
     chartTitle: (mission) => `Digest of ${mission}`,

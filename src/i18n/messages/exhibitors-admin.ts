@@ -1,5 +1,6 @@
 import { bilingual } from '../bilingual.js';
 import { html, lines } from '../html.js';
+import { missionName } from '../mission-name.js';
 
 /** One exhibitor line of /peserta, formatted. */
 export interface ExhibitorLineView {
@@ -41,7 +42,7 @@ export const exhibitorsAdmin = bilingual({
     verifiedToast: (name: string) => `${name} terverifikasi ✔️`,
     alreadyVerified: (name: string) => `${name} sudah terverifikasi.`,
     notFound: 'Peserta ini tidak ditemukan di misi aktif.',
-    verifiedNotice: (business: string, mission: string) => html`✔️ Usaha <b>${business}</b> sudah diverifikasi petugas misi <b>${mission}</b>.`,
+    verifiedNotice: (business: string, mission: string) => html`✔️ Usaha <b>${business}</b> sudah diverifikasi petugas ${missionName(mission, 'id')}.`,
   },
   en: {
     page: (v) =>

@@ -1,5 +1,6 @@
 import { bilingual } from '../bilingual.js';
 import { html, lines } from '../html.js';
+import { plural } from '../plural.js';
 
 /** What the /ekspor captions say about the files. */
 export interface ExportCaptionView {
@@ -29,6 +30,8 @@ export const exports = bilingual({
     sheets: { reports: 'Laporan', exhibitors: 'Peserta', products: 'Produk', summary: 'Ringkasan' },
     dateTimeFormat: 'dd/mm/yyyy hh:mm',
     dateFormat: 'dd/mm/yyyy',
+    /** Footer of a printed page: `Halaman 2 / 5`. */
+    page: 'Halaman',
     yes: 'Ya',
     no: 'Tidak',
     live: 'Berlaku',
@@ -86,6 +89,11 @@ export const exports = bilingual({
       percent: 'Capaian target',
       reports: 'Laporan berlaku',
       voided: 'Laporan dibatalkan',
+      realised: 'Terealisasi/tunai (Rp)',
+      committed: 'Komitmen: pesanan + LoI (Rp)',
+      investment: 'Investasi (Rp)',
+      sell: 'Jual (Rp)',
+      buy: 'Beli (Rp)',
       generated: (zone: string) => `Dibuat (${zone})`,
       byCategory: 'Per kategori',
       byProvince: 'Per provinsi asal',
@@ -108,13 +116,14 @@ export const exports = bilingual({
     captionXlsx: (v) =>
       lines([
         html`📊 <b>Export of ${v.mission}</b>`,
-        html`${v.reports} reports (${v.voided} voided), ${v.exhibitors} exhibitors, ${v.products} products. Times in ${v.timeZone}.`,
+        html`${plural(v.reports, 'report', 'reports')} (${v.voided} voided), ${plural(v.exhibitors, 'exhibitor', 'exhibitors')}, ${plural(v.products, 'product', 'products')}. Times in ${v.timeZone}.`,
         v.textAmounts > 0 && html`⚠️ ${v.textAmounts} amounts exceed Excel's number limit and are written as text (exact, not rounded).`,
       ]),
     captionCsv: html`The same reports as CSV (UTF-8, semicolon separated) for other tools.`,
     sheets: { reports: 'Reports', exhibitors: 'Exhibitors', products: 'Products', summary: 'Summary' },
     dateTimeFormat: 'yyyy-mm-dd hh:mm',
     dateFormat: 'yyyy-mm-dd',
+    page: 'Page',
     yes: 'Yes',
     no: 'No',
     live: 'Valid',
@@ -172,6 +181,11 @@ export const exports = bilingual({
       percent: 'Share of target',
       reports: 'Valid reports',
       voided: 'Voided reports',
+      realised: 'Realised/cash (Rp)',
+      committed: 'Committed: orders + LoI (Rp)',
+      investment: 'Investment (Rp)',
+      sell: 'Sold (Rp)',
+      buy: 'Bought (Rp)',
       generated: (zone) => `Generated (${zone})`,
       byCategory: 'By category',
       byProvince: 'By origin province',

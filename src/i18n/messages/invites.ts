@@ -1,6 +1,8 @@
 import type { InviteArgsError, InviteRole } from '../../domain/invites.js';
 import { bilingual } from '../bilingual.js';
 import { html, lines, type SafeHtml } from '../html.js';
+import { missionName } from '../mission-name.js';
+import { plural } from '../plural.js';
 
 /** A created invite, formatted. */
 export interface InviteView {
@@ -18,7 +20,7 @@ const ROLE_EN: Record<InviteRole, string> = { EXHIBITOR: 'exhibitor', OFFICIAL: 
 /** /undang and /start join_<code>. */
 export const invites = bilingual({
   id: {
-    askRole: (mission: string) => html`🔗 Buat tautan undangan untuk misi <b>${mission}</b> sebagai apa?`,
+    askRole: (mission: string) => html`🔗 Buat tautan undangan untuk ${missionName(mission, 'id')} sebagai apa?`,
     exhibitorButton: '🏪 Peserta (UMKM)',
     officialButton: '🧑‍💼 Petugas',
     usage: lines([
@@ -46,17 +48,17 @@ export const invites = bilingual({
       html`🎉 Selamat datang di <b>${mission}</b> sebagai peserta!\nDaftarkan usaha Anda sekarang: /daftar`,
     joinedExhibitorLater: (mission: string) =>
       html`🎉 Anda tergabung di <b>${mission}</b> sebagai peserta. Pendaftaran usaha (/daftar) bisa dilakukan saat misi ini aktif.`,
-    joinedOfficial: (mission: string) => html`🎉 Anda sekarang <b>petugas</b> misi <b>${mission}</b>. Ketik /bantuan untuk melihat perintah petugas.`,
+    joinedOfficial: (mission: string) => html`🎉 Anda sekarang <b>petugas</b> ${missionName(mission, 'id')}. Ketik /bantuan untuk melihat perintah petugas.`,
     alreadyExhibitor: (mission: string) => html`Anda sudah tergabung di <b>${mission}</b> sebagai peserta. Belum mendaftarkan usaha? Ketik /daftar.`,
     alreadyRegistered: (mission: string, business: string) => html`Anda sudah terdaftar di <b>${mission}</b> dengan usaha <b>${business}</b>. Laporkan penjualan dengan /lapor.`,
-    alreadyOfficial: (mission: string) => html`Anda sudah menjadi petugas misi <b>${mission}</b>. Ketik /bantuan untuk perintah petugas.`,
+    alreadyOfficial: (mission: string) => html`Anda sudah menjadi petugas ${missionName(mission, 'id')}. Ketik /bantuan untuk perintah petugas.`,
     unknown: html`Kode undangan ini tidak saya kenal. Periksa tautannya, atau minta tautan baru dari petugas.`,
     expired: (until: string) => html`Tautan undangan ini sudah kedaluwarsa (berlaku sampai ${until}). Minta tautan baru dari petugas.`,
     usedUp: (uses: number) => html`Tautan undangan ini sudah habis dipakai (${uses} kali). Minta tautan baru dari petugas.`,
-    missionClosed: (mission: string) => html`Misi <b>${mission}</b> sudah ditutup, jadi undangannya tidak berlaku lagi.`,
+    missionClosed: (mission: string) => html`${missionName(mission, 'id', true)} sudah ditutup, jadi undangannya tidak berlaku lagi.`,
   },
   en: {
-    askRole: (mission) => html`🔗 Create an invite link for the mission <b>${mission}</b> as what?`,
+    askRole: (mission) => html`🔗 Create an invite link for ${missionName(mission, 'en')} as what?`,
     exhibitorButton: '🏪 Exhibitor (UMKM)',
     officialButton: '🧑‍💼 Official',
     usage: lines([
@@ -75,7 +77,7 @@ export const invites = bilingual({
       lines([
         html`🔗 <b>${ROLE_EN[v.role]}</b> invite link for <b>${v.mission}</b>:`,
         html`<code>${v.link}</code>`,
-        html`Valid until ${v.expires} · usable at most ${v.maxUses} times.`,
+        html`Valid until ${v.expires} · usable at most ${plural(v.maxUses, 'time', 'times')}.`,
         v.role === 'OFFICIAL'
           ? html`⚠️ Anyone who opens this link becomes an <b>official</b>. Send it only to colleagues you trust.`
           : html`Share it with the UMKM exhibitors; after opening it they can /register at once, even while registration is closed.`,
@@ -89,7 +91,7 @@ export const invites = bilingual({
     alreadyOfficial: (mission) => html`You already are an official of <b>${mission}</b>. Type /help for the officials' commands.`,
     unknown: html`I do not know this invite code. Check the link, or ask the officials for a new one.`,
     expired: (until) => html`This invite link has expired (valid until ${until}). Ask the officials for a new one.`,
-    usedUp: (uses) => html`This invite link has been used up (${uses} times). Ask the officials for a new one.`,
-    missionClosed: (mission) => html`The mission <b>${mission}</b> is closed, so its invite no longer works.`,
+    usedUp: (uses) => html`This invite link has been used up (${plural(uses, 'time', 'times')}). Ask the officials for a new one.`,
+    missionClosed: (mission) => html`${missionName(mission, 'en', true)} is closed, so its invite no longer works.`,
   },
 });

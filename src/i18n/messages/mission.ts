@@ -1,6 +1,7 @@
 import { bilingual } from '../bilingual.js';
 import { html, lines } from '../html.js';
 import type { MissionView } from '../views.js';
+import { missionName } from '../mission-name.js';
 
 /** /misi: creating a mission. */
 export const mission = bilingual({
@@ -32,7 +33,7 @@ export const mission = bilingual({
         html`Simpan dan jadikan misi aktif?`,
       ]),
     created: (name: string) =>
-      html`✅ Misi <b>${name}</b> tersimpan dan sekarang aktif. Peserta bisa mendaftar dengan /daftar dan melapor dengan /lapor.`,
+      html`✅ ${missionName(name, 'id', true)} tersimpan dan sekarang aktif. Peserta bisa mendaftar dengan /daftar dan melapor dengan /lapor.`,
   },
   en: {
     intro: html`🗂 <b>New trade mission</b>\nI will ask 8 questions. Type /cancel at any time to stop.`,
@@ -62,7 +63,7 @@ export const mission = bilingual({
         html`Save it and make it the active mission?`,
       ]),
     created: (name) =>
-      html`✅ Mission <b>${name}</b> is saved and active. Exhibitors can register with /register and report with /sale.`,
+      html`✅ ${missionName(name, 'en', true)} is saved and active. Exhibitors can register with /register and report with /sale.`,
   },
 });
 
@@ -170,10 +171,10 @@ export const missionAdmin = bilingual({
     alreadyActive: (name: string) => html`<b>${name}</b> sudah menjadi misi aktif.`,
     notFound: html`Misi itu tidak ditemukan.`,
     closeConfirm: (name: string) =>
-      html`🔒 Tutup misi <b>${name}</b>?\nPeserta tidak bisa melapor atau mendaftar lagi. Datanya tetap tersimpan, dan misi bisa diaktifkan lagi lewat /misi → 🔁 Ganti misi aktif.`,
+      html`🔒 Tutup ${missionName(name, 'id')}?\nPeserta tidak bisa melapor atau mendaftar lagi. Datanya tetap tersimpan, dan misi bisa diaktifkan lagi lewat /misi → 🔁 Ganti misi aktif.`,
     closeYes: '🔒 Ya, tutup',
     closeNo: '↩️ Jangan',
-    closed: (name: string) => html`🔒 Misi <b>${name}</b> ditutup. Sekarang tidak ada misi aktif; aktifkan misi lain atau buat yang baru lewat /misi.`,
+    closed: (name: string) => html`🔒 ${missionName(name, 'id', true)} ditutup. Sekarang tidak ada misi aktif; aktifkan misi lain atau buat yang baru lewat /misi.`,
     closeKept: html`Baik, misi tetap aktif.`,
   },
   en: {
@@ -251,10 +252,10 @@ export const missionAdmin = bilingual({
     alreadyActive: (name) => html`<b>${name}</b> is already the active mission.`,
     notFound: html`That mission was not found.`,
     closeConfirm: (name) =>
-      html`🔒 Close the mission <b>${name}</b>?\nExhibitors can no longer report or register. Its data stays, and it can be made active again with /mission → 🔁 Switch active mission.`,
+      html`🔒 Close ${missionName(name, 'en')}?\nExhibitors can no longer report or register. Its data stays, and it can be made active again with /mission → 🔁 Switch active mission.`,
     closeYes: '🔒 Yes, close it',
     closeNo: '↩️ Keep it',
-    closed: (name) => html`🔒 The mission <b>${name}</b> is closed. No mission is active now; activate another or create a new one with /mission.`,
+    closed: (name) => html`🔒 ${missionName(name, 'en', true)} is closed. No mission is active now; activate another or create a new one with /mission.`,
     closeKept: html`OK, the mission stays active.`,
   },
 });

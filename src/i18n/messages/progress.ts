@@ -1,6 +1,7 @@
 import { bilingual } from '../bilingual.js';
 import { html, lines } from '../html.js';
 import type { ProgressView } from '../views.js';
+import { plural } from '../plural.js';
 
 /** /progres. */
 export const progress = bilingual({
@@ -40,7 +41,7 @@ export const progress = bilingual({
         '',
         html`Total: <b>${p.total}</b> of the ${p.target} target`,
         html`<code>${p.bar}</code> ${p.percent}`,
-        html`Today: ${p.today} (${p.todayCount} transactions)`,
+        html`Today: ${p.today} (${plural(p.todayCount, 'transaction', 'transactions')})`,
         '',
         html`💵 Realised (retail): ${p.realised}`,
         html`📝 Committed (orders + LoI): ${p.committed}`,
@@ -49,14 +50,14 @@ export const progress = bilingual({
         html`✔️ Verified: ${p.verified}${p.verifiedShare ? html` (${p.verifiedShare} of the total)` : ''}`,
         p.realisation && html`🔁 Commitments realised (${p.realisation.answered} followed up): ${p.realisation.realised} of ${p.realisation.committed} (${p.realisation.percent})`,
         '',
-        html`${p.reportCount} reports from ${p.exhibitorCount} exhibitors`,
+        html`${plural(p.reportCount, 'report', 'reports')} from ${plural(p.exhibitorCount, 'exhibitor', 'exhibitors')}`,
         p.phase === 'before'
-          ? html`⏳ The mission starts in ${p.startsIn} days.`
+          ? html`⏳ The mission starts in ${plural(p.startsIn, 'day', 'days')}.`
           : p.phase === 'after'
             ? html`🏁 The mission has ended.`
             : p.reached
-              ? html`🎉 Target reached! ${p.daysLeft} days left.`
-              : html`⏳ ${p.daysLeft} days left · ${p.neededPerDay}/day needed to reach the target`,
+              ? html`🎉 Target reached! ${plural(p.daysLeft, 'day', 'days')} left.`
+              : html`⏳ ${plural(p.daysLeft, 'day', 'days')} left · ${p.neededPerDay}/day needed to reach the target`,
         p.projected && p.phase === 'during' && html`📈 Projected final figure at the current rate: ${p.projected}`,
       ]),
   },

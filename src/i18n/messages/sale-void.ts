@@ -32,7 +32,9 @@ export const saleVoid = bilingual({
         html`Alasan: <i>${reason}</i>`,
         html`<i>Laporan tetap tersimpan dengan tanda batal dan tidak dihitung lagi.</i>`,
       ]),
-    confirmButton: '↩️ Ya, batalkan laporan',
+    confirmButton: '↩️ Ya, batalkan laporan ini',
+    keepButton: '✖️ Tidak, biarkan tersimpan',
+    kept: (reportId: number) => html`Baik, laporan <b>#${reportId}</b> tetap tersimpan dan tetap dihitung.`,
     done: (reportId: number, amount: string, total: string, percent: string) =>
       lines([
         html`↩️ Laporan <b>#${reportId}</b> (${amount}) dibatalkan dan tidak dihitung lagi.`,
@@ -66,7 +68,9 @@ export const saleVoid = bilingual({
         html`Reason: <i>${reason}</i>`,
         html`<i>The report stays on record, marked void, and no longer counts.</i>`,
       ]),
-    confirmButton: '↩️ Yes, void the report',
+    confirmButton: '↩️ Yes, void this report',
+    keepButton: '✖️ No, keep it',
+    kept: (reportId) => html`OK, report <b>#${reportId}</b> stays on record and still counts.`,
     done: (reportId, amount, total, percent) =>
       lines([
         html`↩️ Report <b>#${reportId}</b> (${amount}) is void and no longer counts.`,
