@@ -3,6 +3,7 @@ import type { InlineKeyboardButton } from 'telegraf/types';
 import { CATEGORY_EMOJI, isCategory } from '../domain/categories.js';
 import { productStartPayload, truncateText, type CatalogProduct } from '../domain/catalog.js';
 import type { InquiryRecord } from '../domain/inquiry.js';
+import type { Lang } from '../domain/entities.js';
 import { formatRupiah } from '../domain/money.js';
 import { formatPhone } from '../domain/phone.js';
 import type { Catalogue, SafeHtml } from '../i18n/index.js';
@@ -25,10 +26,10 @@ export function categoryLabel(category: string, t: Catalogue): string {
   return isCategory(category) ? `${CATEGORY_EMOJI[category]} ${t.categories[category]}` : category;
 }
 
-export function productView(product: CatalogProduct, t: Catalogue): ProductView {
+export function productView(product: CatalogProduct, t: Catalogue, lang: Lang): ProductView {
   return {
     name: product.name,
-    price: formatRupiah(product.price),
+    price: formatRupiah(product.price, lang),
     unit: product.unit,
     minOrder: product.minOrder,
     category: categoryLabel(product.category, t),
@@ -40,11 +41,11 @@ export function productView(product: CatalogProduct, t: Catalogue): ProductView 
   };
 }
 
-export function productLineView(product: CatalogProduct, number: number): ProductLineView {
+export function productLineView(product: CatalogProduct, number: number, lang: Lang): ProductLineView {
   return {
     number,
     name: product.name,
-    price: formatRupiah(product.price),
+    price: formatRupiah(product.price, lang),
     unit: product.unit,
     exhibitor: product.exhibitorName,
     province: provinceName(product.province),
@@ -93,7 +94,7 @@ export async function showScreen(ctx: BotContext, text: SafeHtml, keyboard: Keyb
  * A photo Telegram no longer knows falls back to the text card.
  */
 export async function showProductCard(ctx: BotContext, product: CatalogProduct, how: 'new' | 'replace', page: number): Promise<void> {
-  const text = ctx.t.catalog.card(productView(product, ctx.t));
+  const text = ctx.t.catalog.card(productView(product, ctx.t, ctx.lang));
   const keyboard = cardKeyboard(ctx, product, page);
   if (!product.photoFileId) return showScreen(ctx, text, keyboard, how);
   if (how === 'replace' && ctx.callbackQuery?.message) await optional(ctx.log, 'delete list', () => ctx.deleteMessage());

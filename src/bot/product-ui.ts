@@ -1,6 +1,7 @@
 import { Markup } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { CATEGORIES, CATEGORY_EMOJI, type Category } from '../domain/categories.js';
+import type { Lang } from '../domain/entities.js';
 import { formatRupiah } from '../domain/money.js';
 import { COMMON_UNITS, largestPhoto, type FieldFailure, type ProductInput } from '../domain/product.js';
 import { lines, type Catalogue, type SafeHtml } from '../i18n/index.js';
@@ -22,11 +23,11 @@ export function categoryLabel(category: Category, t: Catalogue): string {
 }
 
 /** A product (or the wizard's answers) as the catalogue prints it, in the user's language. */
-export function productView(product: ProductInput & { active?: boolean }, t: Catalogue): ProductView {
+export function productView(product: ProductInput & { active?: boolean }, t: Catalogue, lang: Lang): ProductView {
   return {
     name: product.name,
     category: categoryLabel(product.category, t),
-    price: formatRupiah(product.price),
+    price: formatRupiah(product.price, lang),
     unit: product.unit,
     minOrder: product.minOrder,
     description: product.description,

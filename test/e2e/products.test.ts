@@ -191,7 +191,7 @@ describe.each(TEST_PROVIDERS)('product listings (%s)', (provider) => {
       expect(summary?.plain).toContain('Check the product');
       expect(summary?.plain).toContain('Name: Rattan basket');
       expect(summary?.plain).toContain('Category: 🧺 Crafts');
-      expect(summary?.plain).toContain('Price: Rp1.500.000 / set of 3');
+      expect(summary?.plain).toContain('Price: Rp1,500,000 / set of 3');
       expect(summary?.plain).toContain('Minimum order: 1 set of 3');
       expect(summary?.plain).toContain('Description: —');
       expect(summary?.plain).toContain('Photo: none');
@@ -530,10 +530,10 @@ describe.each(TEST_PROVIDERS)('product listings (%s)', (provider) => {
       // English.
       await mary.send('/myproducts');
       expect(mary.lastText()).toContain("Products of Mary's Crafts (2)");
-      expect(mary.lastText()).toContain('1. Rattan basket — Rp1.500.000 / set of 3 · ✅ active');
-      expect(mary.lastText()).toContain('2. Bamboo tray — Rp75.000 / pcs · ✅ active');
+      expect(mary.lastText()).toContain('1. Rattan basket — Rp1,500,000 / set of 3 · ✅ active');
+      expect(mary.lastText()).toContain('2. Bamboo tray — Rp75,000 / pcs · ✅ active');
       await mary.tap('1. Rattan basket');
-      expect(mary.lastText()).toContain('Price: Rp1.500.000 / set of 3');
+      expect(mary.lastText()).toContain('Price: Rp1,500,000 / set of 3');
       expect(mary.lastText()).toContain('Status: ✅ active — listed in the catalog');
       expect(buttonsOf(mary.lastMessage())).toContain('⏸ Deactivate');
     });

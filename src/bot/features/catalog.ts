@@ -109,7 +109,7 @@ async function showList(ctx: BotContext, mission: Mission, category: string, req
     await optional(ctx.log, 'answerCbQuery', () => ctx.answerCbQuery(spec.clamped ? ctx.t.catalog.pageGone(requested, spec.page) : undefined));
   }
   const first = (spec.page - 1) * CATALOG_PAGE_SIZE + 1;
-  const lines = items.map((product, index) => productLineView(product, first + index));
+  const lines = items.map((product, index) => productLineView(product, first + index, ctx.lang));
   const rows = items.map((product, index) => [productButton(product, first + index, spec.page)]);
   const nav = [];
   if (spec.page > 1) nav.push(Markup.button.callback(ctx.t.catalog.prevButton, `${CB.catalogList}${category}:${spec.page - 1}`));

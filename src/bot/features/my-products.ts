@@ -262,7 +262,7 @@ async function listMessage(ctx: BotContext, exhibitor: Exhibitor, requestedPage:
   const text = lines([
     t.listTitle(exhibitor.name, products.length),
     '',
-    ...shown.map((product, i) => t.listLine(page.start + i + 1, productView(product, ctx.t))),
+    ...shown.map((product, i) => t.listLine(page.start + i + 1, productView(product, ctx.t, ctx.lang))),
     '',
     page.pages > 1 && t.page(page.page + 1, page.pages),
     t.listHint,
@@ -301,7 +301,7 @@ async function showCard(ctx: BotContext, product: Product, how: 'in_place' | 'ne
     ],
     [Markup.button.callback(t.backButton, CB.myProductsPage + backPage)],
   ]);
-  const text = note ? lines([note, '', t.card(productView(product, ctx.t))]) : t.card(productView(product, ctx.t));
+  const text = note ? lines([note, '', t.card(productView(product, ctx.t, ctx.lang))]) : t.card(productView(product, ctx.t, ctx.lang));
   if (how === 'in_place') return showInPlace(ctx, text, product.photoFileId, keyboard);
   return sendCard(ctx, text, product.photoFileId, keyboard);
 }

@@ -200,7 +200,7 @@ export function createNewProductScene(): Scenes.WizardScene<BotContext> {
       if (!complete) return ctx.scene.leave();
       await sendCard(
         ctx,
-        ctx.t.products.summary(productView(complete, ctx.t)),
+        ctx.t.products.summary(productView(complete, ctx.t, ctx.lang)),
         complete.photoFileId,
         Markup.inlineKeyboard([
           Markup.button.callback(ctx.t.common.saveButton, CB.productConfirm),

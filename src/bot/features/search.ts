@@ -35,7 +35,7 @@ export function createSearchFeature(): Composer<BotContext> {
     const top = found.items.map((result) => result.item);
     return say(
       ctx,
-      ctx.t.search.results(typed, top.length, found.total, top.map((product, index) => productLineView(product, index + 1))),
+      ctx.t.search.results(typed, top.length, found.total, top.map((product, index) => productLineView(product, index + 1, ctx.lang))),
       Markup.inlineKeyboard(top.map((product, index) => [productButton(product, index + 1, 0)])),
     );
   });
@@ -73,7 +73,7 @@ async function inlineMatches(ctx: BotContext, text: string, offset: number): Pro
  * Its one button opens the card in a private chat with the bot.
  */
 function inlineResult(ctx: BotContext, product: CatalogProduct): InlineQueryResult {
-  const card = ctx.t.catalog.card(productView(product, ctx.t));
+  const card = ctx.t.catalog.card(productView(product, ctx.t, ctx.lang));
   const keyboard = Markup.inlineKeyboard([Markup.button.url(ctx.t.search.openInBotButton, productDeepLink(ctx, product.id))]);
   const id = `p${product.id}`;
   const title = product.name;
