@@ -31,7 +31,9 @@ export interface TestBotOptions {
   /** `webhook`: the simulator POSTs updates to the bot's HTTP server on 127.0.0.1. */
   mode?: 'polling' | 'webhook';
   /** Tuning of the inbox workers and of the handlers' Bot API calls. */
-  app?: Pick<AppOptions, 'inbox' | 'calls' | 'jobs'>;
+  app?: Pick<AppOptions, 'inbox' | 'calls' | 'jobs' | 'board'>;
+  /** PUBLIC_URL: the board's links and buttons. */
+  publicUrl?: string;
 }
 
 export const TEST_WEBHOOK_SECRET = 'test-webhook-secret_0123456789';
@@ -50,6 +52,7 @@ export async function startTestBot(provider: Provider, options: TestBotOptions =
     PORT: String(port),
     ADMIN_TELEGRAM_IDS: [OFFICIAL_ID, ...(options.adminIds ?? [])].join(','),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...(options.publicUrl ? { PUBLIC_URL: options.publicUrl } : {}),
   });
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: [sim.token] });
   let unprobe = (): void => undefined;

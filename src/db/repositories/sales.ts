@@ -3,6 +3,7 @@ import type { ExhibitorSales, KindTotals, ProductChoice, SaleRecord } from '../.
 import type { DbClient } from '../database.js';
 import type * as Db from '../generated/sqlite/client.js';
 import { writeAudit } from './audit.js';
+import { bumpBoardRevision } from './board.js';
 import { isUniqueViolation, toSaleReport } from './mappers.js';
 
 export interface NewSaleReport {
@@ -84,6 +85,7 @@ export function createSaleRepository(prisma: DbClient) {
         const row = await prisma.$transaction(async (tx) => {
           const created = await tx.saleReport.create({ data: input });
           await writeAudit(tx, { actorId: input.reportedById, action: 'sale.create', entity: 'SaleReport', entityId: created.id, after: created });
+          await bumpBoardRevision(tx, input.missionId, input.createdAt);
           return created;
         });
         return { ok: true, report: toSaleReport(row) };
@@ -177,6 +179,7 @@ export function createSaleRepository(prisma: DbClient) {
         if (updated.count === 0) return { ok: false, reason: 'already_voided', report: toSaleRecord(before) } as const;
         const after = await tx.saleReport.findUniqueOrThrow({ where: { id: input.id }, include: WITH_NAMES });
         await writeAudit(tx, { actorId: input.actorId, action: 'sale.void', entity: 'SaleReport', entityId: input.id, before: auditRow(before), after: auditRow(after) });
+        await bumpBoardRevision(tx, after.missionId, input.at);
         return { ok: true, report: toSaleRecord(after) } as const;
       });
     },
@@ -196,6 +199,7 @@ export function createSaleRepository(prisma: DbClient) {
         }
         const after = await tx.saleReport.findUniqueOrThrow({ where: { id: input.id }, include: WITH_NAMES });
         await writeAudit(tx, { actorId: input.actorId, action: 'sale.verify', entity: 'SaleReport', entityId: input.id, before: auditRow(before), after: auditRow(after) });
+        await bumpBoardRevision(tx, after.missionId, input.at);
         return { ok: true, report: toSaleRecord(after) } as const;
       });
     },
