@@ -45,16 +45,14 @@ export function renderBoardMain(board: Board, mission: Mission, lang: Lang): str
   return html`<section class="hero">
 <div class="label">${p.total}</div>
 <div class="counter" id="total" data-total="${figures.total.toString()}">${money(figures.total)}</div>
-<div class="exact">${formatRupiah(figures.total)}</div>
-<div class="target">${hasTarget ? p.ofTarget(money(mission.targetAmount)) : p.noTarget}</div>
-<div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${board.barPercent}"><span style="width:${board.barPercent}%"></span></div>
-<div class="percent" id="percent">${formatPercent(figures.percentBasis, lang)}</div>
+<div class="exact">${formatRupiah(figures.total)} <span class="target">· ${hasTarget ? p.ofTarget(money(mission.targetAmount)) : p.noTarget}</span></div>
+<div class="progress"><div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${board.barPercent}"><span style="width:${board.barPercent}%"></span></div><div class="percent" id="percent">${formatPercent(figures.percentBasis, lang)}</div></div>
 ${status ? html`<div class="status">${status}</div>` : ''}
 </section>
 <section class="tiles">
 ${tile(p.today, money(figures.todayTotal), p.transactions(board.todayCount))}
-${tile(p.realised, money(figures.realised))}
-${tile(p.committed, money(figures.committed))}
+${tile(p.realised, money(figures.realised), p.realisedNote)}
+${tile(p.committed, money(figures.committed), p.committedNote)}
 ${tile(p.investment, money(figures.investment))}
 ${tile(p.sell, money(figures.sell))}
 ${tile(p.buy, money(figures.buy))}
@@ -86,7 +84,7 @@ ${board.latest.length === 0
     ? html`<p class="empty">${p.noReports}</p>`
     : html`<ol>${board.latest.map(
         (report) =>
-          html`<li><time>${report.isToday ? report.localTime : `${formatDateId(report.localDate, lang).replace(/ \d{4}$/, '')} ${report.localTime}`}</time><span class="who"><b>${report.exhibitorName}</b>${report.productName ? html` · ${report.productName}` : ''}</span><span class="amount">${money(report.amount)}</span></li>`,
+          html`<li><time>${report.isToday ? report.localTime : `${formatDateId(report.localDate, lang).replace(/ \d{4}$/, '')} ${report.localTime}`}</time><span class="who"><b>${report.exhibitorName}</b>${report.productName ? html`<span class="product"> · ${report.productName}</span>` : ''}</span><span class="amount">${money(report.amount)}</span></li>`,
       )}</ol>`}
 </section>`.value;
 }
