@@ -93,7 +93,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     health: async () => {
       // The inbox backlog answers "is the bot keeping up?" (and lets an outside test wait for it to be handled).
       const inboxBacklog = await inbox.backlog();
-      return { ok: true, detail: { mode: config.BOT_MODE, database: db.provider, backlog: { inbox: inboxBacklog } } };
+      return { ok: true, detail: { mode: config.BOT_MODE, database: db.provider, backlog: { inbox: inboxBacklog }, board: boardHub.stats() } };
     },
     ...(config.BOT_MODE === 'webhook' && webhookPath
       ? {
