@@ -141,7 +141,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       interrupt.abort();
       await pushJobs.stop();
       await jobs.stop();
-      boardHub.stop();
+      await boardHub.stop();
       await http.close();
       await db.close();
       logger.info({ reason }, 'stopped');

@@ -107,11 +107,12 @@ export class BoardHub {
     return { missions: this.channels.size, clients };
   }
 
-  /** Stops every poller and ends every stream (at shutdown, before the HTTP server closes). */
-  stop(): void {
+  /** Stops every poller, ends every stream and waits for a refresh in flight (at shutdown, before the database closes). */
+  async stop(): Promise<void> {
     this.stopped = true;
-    for (const channel of this.channels.values()) channel.close();
+    const closing = [...this.channels.values()].map((channel) => channel.close());
     this.channels.clear();
+    await Promise.all(closing);
   }
 
   private channel(missionId: number): MissionChannel {
@@ -133,6 +134,7 @@ class MissionChannel {
   private lastBeat = Date.now();
   private closed = false;
   private failures = 0;
+  private running: Promise<void> | undefined;
 
   constructor(
     private readonly missionId: number,
@@ -150,11 +152,12 @@ class MissionChannel {
     return this.first;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
     for (const client of this.clients) client.res.end();
     this.clients.clear();
+    await this.running;
   }
 
   private schedule(): void {
@@ -169,7 +172,12 @@ class MissionChannel {
     this.timer.unref();
   }
 
-  private async tick(): Promise<void> {
+  private tick(): Promise<void> {
+    this.running = this.refreshLogged();
+    return this.running;
+  }
+
+  private async refreshLogged(): Promise<void> {
     try {
       await this.refresh();
       this.failures = 0;

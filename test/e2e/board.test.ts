@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMissionByChat, registerByChat, reportSale } from '../../src/demo/flows.js';
+import { createRepositories } from '../../src/db/repositories/index.js';
 import { inlineButtons, type SimUser } from '../../src/simulator/index.js';
 import { OFFICIAL_ID, startTestBot, type TestBot } from '../support/bot-harness.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
@@ -151,6 +152,44 @@ describe.each(TEST_PROVIDERS)('the live board on %s', (provider) => {
       const page = await (await fetch(`${base()}/papan/${SLUG}?key=${key}`)).text();
       expect(page).toContain('Rp1,5 jt');
       expect(page).not.toMatch(/Joko|0812|6281/);
+    });
+
+    it('shows a report saved and voided through another connection, as by another bot process, within a second', async () => {
+      // Another process on the same database: its own client, its own repositories, nothing in common with the bot's.
+      const other = createRepositories(bot.db);
+      const stream = sseReader(await fetch(`${base()}/papan/${SLUG}/events?key=${key}`));
+      expect((await stream.next(2_000))?.data.main).toContain('data-total="1500000"');
+      const exhibitor = await bot.db.prisma.exhibitor.findFirstOrThrow();
+      const saved = await other.sales.record({
+        missionId: exhibitor.missionId,
+        exhibitorId: exhibitor.id,
+        productId: null,
+        productText: 'tempe mendoan',
+        amount: 7_000_000n,
+        kind: 'ORDER',
+        direction: 'SELL',
+        quantity: null,
+        unit: null,
+        buyerName: 'Bu Rahasia',
+        buyerOrigin: null,
+        reportedById: exhibitor.ownerId,
+        sourceUpdateId: 999_999_001n,
+        createdAt: NOW,
+      });
+      expect(saved.ok).toBe(true);
+      let started = Date.now();
+      const added = await stream.next(1_000);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      expect(added?.data.main).toContain('data-total="8500000"');
+      expect(added?.data.main).toContain('tempe mendoan');
+      expect(added?.data.main).not.toContain('Rahasia');
+      await other.sales.voidReport({ id: saved.report.id, reason: 'uji', actorId: BigInt(OFFICIAL_ID), at: NOW });
+      started = Date.now();
+      const voided = await stream.next(1_000);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      expect(voided?.data.main).toContain('data-total="1500000"');
+      expect(voided?.data.main).not.toContain('tempe mendoan');
+      await stream.cancel();
     });
 
     it('rotates the key: the old link gets 404 and its open stream is closed', async () => {
