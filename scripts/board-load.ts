@@ -28,14 +28,14 @@ import { PROCESS_TOKEN, followInbox, freePort, launchBot, tempDir, terminate } f
 
 const OFFICIAL_ID = 9_000_001;
 
-type ToClients = { type: 'probe'; revision: number; t0: number } | { type: 'finish' };
-type FromClients = { type: 'connected'; count: number; failed: number } | { type: 'done'; latencies: number[]; frames: number; closedEarly: number };
+type ToClients = { type: 'probe'; revision: number; t0: number; saved: number } | { type: 'finish' };
+type FromClients = { type: 'connected'; count: number; failed: number } | { type: 'done'; fromTap: number[]; fromSave: number[]; frames: number; closedEarly: number };
 
 /** The child: N SSE clients on one URL, each noting when it first sees each probe's revision. */
 async function runClients(): Promise<void> {
   const url = new URL(process.argv[process.argv.indexOf('--clients') + 1] ?? '');
   const count = Number(process.argv[process.argv.indexOf('--clients') + 2] ?? 1000);
-  const probes: { revision: number; t0: number }[] = [];
+  const probes: { revision: number; t0: number; saved: number }[] = [];
   // Per client, when each frame arrived and the revision it showed: matched with the probes at the end,
   // since a probe's revision is known only after its frame may already have arrived.
   const arrivals: { revision: number; at: number }[][] = [];
@@ -46,18 +46,21 @@ async function runClients(): Promise<void> {
   const send = (message: FromClients) => process.send?.(message);
 
   process.on('message', (message: ToClients) => {
-    if (message.type === 'probe') probes.push({ revision: message.revision, t0: message.t0 });
+    if (message.type === 'probe') probes.push({ revision: message.revision, t0: message.t0, saved: message.saved });
     if (message.type === 'finish') {
       finishing = true;
       for (const response of responses) response.destroy();
-      const latencies: number[] = [];
+      const fromTap: number[] = [];
+      const fromSave: number[] = [];
       for (const probe of probes) {
         for (const seen of arrivals) {
           const first = seen.find((arrival) => arrival.revision >= probe.revision);
-          if (first) latencies.push(first.at - probe.t0);
+          if (!first) continue;
+          fromTap.push(first.at - probe.t0);
+          fromSave.push(first.at - probe.saved);
         }
       }
-      send({ type: 'done', latencies, frames, closedEarly });
+      send({ type: 'done', fromTap, fromSave, frames, closedEarly });
       setTimeout(() => process.exit(0), 200);
     }
   });
@@ -179,11 +182,21 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 3_000)); // warm up
     const baseline = await measure('without board clients', baselineSeconds);
 
-    const child = fork(fileURLToPath(import.meta.url), ['--clients', boardUrl, String(clients)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const fromChild = (type: FromClients['type']) => new Promise<FromClients>((resolve) => child.on('message', (message: FromClients) => message.type === type && resolve(message)));
+    // Several client processes, so that reading 1,000 streams is not one busy event loop's queue.
+    const processes = Math.max(1, Math.min(clients, Number(process.env.CLIENT_PROCESSES ?? 4)));
+    const children = Array.from({ length: processes }, (_, index) =>
+      fork(fileURLToPath(import.meta.url), ['--clients', boardUrl, String(Math.floor(clients / processes) + (index < clients % processes ? 1 : 0))], {
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      }),
+    );
+    const fromChildren = <T extends FromClients['type']>(type: T) =>
+      Promise.all(children.map((child) => new Promise<Extract<FromClients, { type: T }>>((resolve) => child.on('message', (message: FromClients) => message.type === type && resolve(message as Extract<FromClients, { type: T }>)))));
     const connectedAt = Date.now();
-    const connected = await fromChild('connected');
-    if (connected.type === 'connected') console.log(`${connected.count} clients connected (${connected.failed} failed) in ${((Date.now() - connectedAt) / 1000).toFixed(1)} s`);
+    const connected = await fromChildren('connected');
+    console.log(
+      `${connected.reduce((sum, c) => sum + c.count, 0)} clients connected (${connected.reduce((sum, c) => sum + c.failed, 0)} failed) from ${processes} processes in ${((Date.now() - connectedAt) / 1000).toFixed(1)} s`,
+    );
     const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { board?: { clients: number } };
     console.log(`the bot counts ${health.board?.clients ?? '?'} open board streams`);
 
@@ -194,8 +207,12 @@ async function main(): Promise<void> {
           await probe.send(`/lapor ${amount()} kopi`);
           const t0 = Date.now();
           await probe.tap(/Simpan|Save/);
-          const row = await db.prisma.boardRevision.findFirst({ orderBy: { revision: 'desc' } });
-          child.send({ type: 'probe', revision: row?.revision ?? 0, t0 } satisfies ToClients);
+          const [row, report] = await Promise.all([
+            db.prisma.boardRevision.findFirst({ orderBy: { revision: 'desc' } }),
+            db.prisma.saleReport.findFirst({ where: { reportedById: BigInt(probe.id) }, orderBy: { id: 'desc' } }),
+          ]);
+          const message: ToClients = { type: 'probe', revision: row?.revision ?? 0, t0, saved: report?.createdAt.getTime() ?? t0 };
+          for (const child of children) child.send(message);
         } catch {
           failures++;
         }
@@ -208,19 +225,20 @@ async function main(): Promise<void> {
       probing = false;
       await run;
     });
-    const done = fromChild('done');
-    child.send({ type: 'finish' } satisfies ToClients);
-    const result = await done;
+    const done = fromChildren('done');
+    for (const child of children) child.send({ type: 'finish' } satisfies ToClients);
+    const results = await done;
     const after = await measure('without board clients again', baselineSeconds);
 
     running = false;
     await Promise.all(loops);
-    if (result.type === 'done') {
-      const sorted = [...result.latencies].sort((a, b) => a - b);
-      console.log(
-        `delivery (tap on Save → frame at the client), ${sorted.length} samples: p50 ${percentile(sorted, 50)} ms, p95 ${percentile(sorted, 95)} ms, max ${sorted.at(-1) ?? NaN} ms; ${result.frames} frames received; ${result.closedEarly} streams closed early`,
-      );
-    }
+    const describe = (label: string, samples: number[]) => {
+      const sorted = [...samples].sort((a, b) => a - b);
+      console.log(`delivery (${label}), ${sorted.length} samples: p50 ${percentile(sorted, 50)} ms, p95 ${percentile(sorted, 95)} ms, max ${sorted.at(-1) ?? NaN} ms`);
+    };
+    describe('tap on Save → frame at the client', results.flatMap((r) => r.fromTap));
+    describe('report saved → frame at the client', results.flatMap((r) => r.fromSave));
+    console.log(`${results.reduce((sum, r) => sum + r.frames, 0)} frames received; ${results.reduce((sum, r) => sum + r.closedEarly, 0)} streams closed early`);
     console.log(`ingest with clients / without: ${((loaded / ((baseline + after) / 2)) * 100).toFixed(0)} %; ${failures} reports did not go through`);
   } finally {
     unfollow();

@@ -48,7 +48,7 @@ export interface AppOptions {
   /** Deadlines and retry budget of the Bot API calls handlers make (tests shorten them). */
   calls?: Omit<CallGuardOptions, 'stopSignal'>;
   /** Tuning of the live board's poller (tests and the load check). */
-  board?: Partial<Pick<BoardHubOptions, 'intervalMs' | 'idleMs' | 'heartbeatMs'>>;
+  board?: Partial<Pick<BoardHubOptions, 'intervalMs' | 'idleMs' | 'heartbeatMs' | 'minGapMs'>>;
 }
 
 /**
@@ -71,7 +71,12 @@ export async function startApp(options: AppOptions): Promise<App> {
     adminIds: config.ADMIN_TELEGRAM_IDS,
     defaultTimeZone: config.DEFAULT_TIMEZONE,
     now: options.now ?? (() => new Date()),
-    events: { saleRecorded: async (report) => void (await milestones(report)) },
+    events: {
+      saleRecorded: async (report) => {
+        boardHub.changed(report.missionId);
+        await milestones(report);
+      },
+    },
     calls: { ...options.calls, stopSignal: interrupt.signal },
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
   };

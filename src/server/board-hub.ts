@@ -18,6 +18,8 @@ export interface BoardHubOptions {
   idleMs?: number;
   /** A comment line this often keeps proxies and idle-timeouts from closing quiet streams. */
   heartbeatMs?: number;
+  /** Refreshes prompted by {@link BoardHub.changed} are at least this far apart. */
+  minGapMs?: number;
 }
 
 /** One state of a mission's board, rendered once per language, whatever the number of viewers. */
@@ -100,6 +102,15 @@ export class BoardHub {
     return true;
   }
 
+  /**
+   * A report of the mission changed in this process: boards update at once
+   * instead of at the next poll (other processes' changes still arrive by
+   * polling). A mission nobody watches costs nothing.
+   */
+  changed(missionId: number): void {
+    this.channels.get(missionId)?.poke();
+  }
+
   /** Open streams and polled missions, for the load check and /healthz. */
   stats(): { missions: number; clients: number } {
     let clients = 0;
@@ -135,6 +146,9 @@ class MissionChannel {
   private closed = false;
   private failures = 0;
   private running: Promise<void> | undefined;
+  private ticking = false;
+  private again = false;
+  private lastTick = 0;
 
   constructor(
     private readonly missionId: number,
@@ -160,6 +174,20 @@ class MissionChannel {
     await this.running;
   }
 
+  /**
+   * A report was saved in this process: refresh soon rather than at the next
+   * poll, but never more often than every `minGapMs`, so a burst of reports
+   * still costs a bounded number of refreshes per second.
+   */
+  poke(): void {
+    if (this.closed || !this.first) return;
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    this.arm(Math.max(0, this.lastTick + (this.options.minGapMs ?? 200) - Date.now()));
+  }
+
   private schedule(): void {
     if (this.closed) return;
     const idleMs = this.options.idleMs ?? 60_000;
@@ -168,12 +196,23 @@ class MissionChannel {
       this.onIdle();
       return;
     }
-    this.timer = setTimeout(() => void this.tick().finally(() => this.schedule()), this.options.intervalMs ?? 500);
+    const interval = this.options.intervalMs ?? 500;
+    const gap = this.options.minGapMs ?? 200;
+    this.arm(this.again ? Math.min(interval, gap) : interval);
+    this.again = false;
+  }
+
+  /** One timer at a time: whoever arms last wins, so a poke and the poll never run two loops. */
+  private arm(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick().finally(() => this.schedule()), delayMs);
     this.timer.unref();
   }
 
   private tick(): Promise<void> {
-    this.running = this.refreshLogged();
+    this.ticking = true;
+    this.lastTick = Date.now();
+    this.running = this.refreshLogged().finally(() => (this.ticking = false));
     return this.running;
   }
 

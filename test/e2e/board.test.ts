@@ -56,7 +56,9 @@ describe.each(TEST_PROVIDERS)('the live board on %s', (provider) => {
   const keyIn = (text: string | undefined) => /[?&]key=([\w-]+)/.exec(text ?? '')?.[1];
 
   beforeAll(async () => {
-    bot = await startTestBot(provider, { now: () => NOW, publicUrl: PUBLIC_URL, app: { board: { intervalMs: 50 } } });
+    // A slow poll: a sale saved by this bot must reach the board at once anyway (the hub is told); the test
+    // of another connection's report below waits for the poll.
+    bot = await startTestBot(provider, { now: () => NOW, publicUrl: PUBLIC_URL, app: { board: { intervalMs: 2_000 } } });
     official = bot.sim.user({ id: OFFICIAL_ID, firstName: 'Pak Budi' });
     sri = bot.sim.user({ id: 8001, firstName: 'Bu Sri' });
   });
@@ -131,10 +133,12 @@ describe.each(TEST_PROVIDERS)('the live board on %s', (provider) => {
       const first = await events.next(2_000);
       expect(first?.data.main).toContain('Rp0');
       await reportSale(sri, '1,5jt keripik tempe 30 pcs @Pak Joko Widodo');
+      const saved = Date.now();
       // The buyer's name and the exhibitor's phone are in the database: the board must leave them out.
       expect((await bot.db.prisma.saleReport.findFirstOrThrow()).buyerName).toMatch(/Joko/);
       expect((await bot.db.prisma.exhibitor.findFirstOrThrow()).phone).toMatch(/0812|6281/);
       const next = await events.next(2_000);
+      expect(Date.now() - saved).toBeLessThan(500);
       expect(next?.id).not.toBe(first?.id);
       expect(next?.data.main).toContain('Rp1,5 jt');
       expect(next?.data.main).toContain('Keripik &lt;Sri&gt; &amp; Co');
@@ -154,7 +158,7 @@ describe.each(TEST_PROVIDERS)('the live board on %s', (provider) => {
       expect(page).not.toMatch(/Joko|0812|6281/);
     });
 
-    it('shows a report saved and voided through another connection, as by another bot process, within a second', async () => {
+    it('shows a report saved and voided through another connection, as by another bot process, by the next poll', async () => {
       // Another process on the same database: its own client, its own repositories, nothing in common with the bot's.
       const other = createRepositories(bot.db);
       const stream = sseReader(await fetch(`${base()}/papan/${SLUG}/events?key=${key}`));
@@ -178,15 +182,15 @@ describe.each(TEST_PROVIDERS)('the live board on %s', (provider) => {
       });
       expect(saved.ok).toBe(true);
       let started = Date.now();
-      const added = await stream.next(1_000);
-      expect(Date.now() - started).toBeLessThan(1_000);
+      const added = await stream.next(3_000);
+      expect(Date.now() - started).toBeLessThan(2_500);
       expect(added?.data.main).toContain('data-total="8500000"');
       expect(added?.data.main).toContain('tempe mendoan');
       expect(added?.data.main).not.toContain('Rahasia');
       await other.sales.voidReport({ id: saved.report.id, reason: 'uji', actorId: BigInt(OFFICIAL_ID), at: NOW });
       started = Date.now();
-      const voided = await stream.next(1_000);
-      expect(Date.now() - started).toBeLessThan(1_000);
+      const voided = await stream.next(3_000);
+      expect(Date.now() - started).toBeLessThan(2_500);
       expect(voided?.data.main).toContain('data-total="1500000"');
       expect(voided?.data.main).not.toContain('tempe mendoan');
       await stream.cancel();
@@ -199,10 +203,10 @@ describe.each(TEST_PROVIDERS)('the live board on %s', (provider) => {
       const fresh = keyIn(official.lastMessage()!.plain)!;
       expect(fresh).not.toBe(key);
       expect((await bot.db.prisma.mission.findFirstOrThrow()).boardKey).toBe(fresh);
-      await expect.poll(async () => (await fetch(`${base()}/papan/${SLUG}?key=${key}`)).status, { timeout: 2_000 }).toBe(404);
+      await expect.poll(async () => (await fetch(`${base()}/papan/${SLUG}?key=${key}`)).status, { timeout: 3_000 }).toBe(404);
       expect((await fetch(`${base()}/papan/${SLUG}?key=${fresh}`)).status).toBe(200);
       // The stream opened with the old key ends (the reader sees its end, not another snapshot).
-      expect(await stream.next(1_500)).toBeUndefined();
+      expect(await stream.next(3_000)).toBeUndefined();
       key = fresh;
       expect(await bot.db.prisma.auditLog.count({ where: { action: 'board.rotate_key' } })).toBe(1);
     });
@@ -211,9 +215,9 @@ describe.each(TEST_PROVIDERS)('the live board on %s', (provider) => {
       await official.tap('🌐 Jadikan publik');
       expect(official.lastText()).toContain(`${PUBLIC_URL}/papan/${SLUG}`);
       expect(official.lastText()).not.toContain('key=');
-      await expect.poll(async () => (await fetch(`${base()}/papan/${SLUG}`)).status, { timeout: 2_000 }).toBe(200);
+      await expect.poll(async () => (await fetch(`${base()}/papan/${SLUG}`)).status, { timeout: 3_000 }).toBe(200);
       await official.tap('🔒 Pakai kunci lagi');
-      await expect.poll(async () => (await fetch(`${base()}/papan/${SLUG}`)).status, { timeout: 2_000 }).toBe(404);
+      await expect.poll(async () => (await fetch(`${base()}/papan/${SLUG}`)).status, { timeout: 3_000 }).toBe(404);
       expect((await fetch(`${base()}/papan/${SLUG}?key=${key}`)).status).toBe(200);
     });
 
