@@ -124,7 +124,8 @@ export function boardView(figures: BoardFigures): Board {
     endDate: mission.endDate,
   });
   const phase = today < mission.startDate ? 'before' : today > mission.endDate ? 'after' : 'during';
-  const barPercent = figuresNow.percentBasis > 0 ? Math.max(1, Math.min(100, Math.floor(figuresNow.percentBasis / 100))) : 0;
+  // At least 1 % as soon as anything is recorded, so a first small sale shows on the bar.
+  const barPercent = figuresNow.total > 0n && mission.targetAmount > 0n ? Math.max(1, Math.min(100, Math.floor(figuresNow.percentBasis / 100))) : 0;
   const categories = [...figures.categories]
     .filter((entry) => entry.amount !== 0n)
     .sort((a, b) => (a.amount === b.amount ? a.category.localeCompare(b.category) : a.amount > b.amount ? -1 : 1))
