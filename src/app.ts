@@ -16,6 +16,8 @@ import { createPushJobs } from './jobs/reminders.js';
 import type { Logger } from './logger.js';
 import { startHttpServer, type RunningServer } from './server/http-server.js';
 import { createWebhookIngest } from './server/webhook.js';
+import { BoardHub, type BoardHubOptions } from './server/board-hub.js';
+import { createBoardRoutes } from './server/board-routes.js';
 import { createInboxWorkers, type InboxWorkers, type InboxWorkersOptions } from './jobs/inbox-workers.js';
 import { createUpdatePoller, toInboxRows } from './jobs/update-poller.js';
 import type { CallGuardOptions } from './bot/telegram-calls.js';
@@ -28,6 +30,8 @@ export interface App {
   jobs: Jobs;
   /** The workers that handle updates from the inbox (tests wait for them to be idle). */
   workers: InboxWorkers;
+  /** The live board's pollers and open streams (the load check reads its stats). */
+  board: BoardHub;
   /** Stops polling or the webhook, the HTTP server and the database; safe to call more than once. */
   stop(reason?: string): Promise<void>;
   /** Settles when the bot stops on its own (a fatal polling error) or is stopped. */
@@ -48,6 +52,8 @@ export interface AppOptions {
   startSignal?: AbortSignal;
   /** Deadlines and retry budget of the Bot API calls handlers make (tests shorten them). */
   calls?: Omit<CallGuardOptions, 'stopSignal'>;
+  /** Tuning of the live board's poller (tests and the load check). */
+  board?: Partial<Pick<BoardHubOptions, 'intervalMs' | 'idleMs' | 'heartbeatMs' | 'minGapMs'>>;
 }
 
 /**
@@ -81,7 +87,10 @@ export async function startApp(options: AppOptions): Promise<App> {
     defaultTimeZone: config.DEFAULT_TIMEZONE,
     now: options.now ?? (() => new Date()),
     events: {
-      saleRecorded: async (report) => void (await milestones(report)),
+      saleRecorded: async (report) => {
+        boardHub.changed(report.missionId);
+        await milestones(report);
+      },
       updateFailed: (updateId) => failedUpdates.add(updateId),
     },
     calls: {
@@ -92,10 +101,11 @@ export async function startApp(options: AppOptions): Promise<App> {
         metrics.apiError(method, code);
       },
     },
+    ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
   };
   const milestones = createMilestoneWatcher({ repos: deps.repos, logger, now: deps.now });
   const bot = createBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }, deps);
-  const jobs = createJobs({ prisma: db.prisma, repos: deps.repos, telegram: bot.telegram, logger, now: deps.now, ...(options.jobs ? { options: options.jobs } : {}) });
+  const jobs = createJobs({ prisma: db.prisma, repos: deps.repos, telegram: bot.telegram, logger, now: deps.now, ...(options.jobs ? { options: options.jobs } : {}), ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}) });
   // Reminders and follow-ups to exhibitors, every minute on the bot's clock (src/jobs/reminders.ts).
   const pushJobs = createPushJobs({ repos: deps.repos, logger, now: deps.now });
   const { inbox } = deps.repos;
@@ -110,13 +120,16 @@ export async function startApp(options: AppOptions): Promise<App> {
     ...options.inbox,
   });
 
+  // The live board: one poller per watched mission, however many screens watch it (src/server/board-hub.ts).
+  const boardHub = new BoardHub({ board: deps.repos.board, now: deps.now, logger, ...options.board });
   let stopping: Promise<void> | undefined;
   const webhookPath = config.BOT_MODE === 'webhook' ? new URL(config.WEBHOOK_URL).pathname : undefined;
   const http = await startHttpServer({
     port: config.PORT,
+    routes: createBoardRoutes({ hub: boardHub, board: deps.repos.board, missions: deps.repos.missions, logger }),
     health: async () => {
       // The backlogs answer "is the bot keeping up?" (and let an outside test wait for updates to be handled).
-      return { ok: true, detail: { mode: config.BOT_MODE, database: db.provider, backlog: await backlog() } };
+      return { ok: true, detail: { mode: config.BOT_MODE, database: db.provider, backlog: await backlog(), board: boardHub.stats() } };
     },
     metrics: () => metrics.render(),
     ...(config.BOT_MODE === 'webhook' && webhookPath
@@ -165,6 +178,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       interrupt.abort();
       await pushJobs.stop();
       await jobs.stop();
+      await boardHub.stop();
       await http.close();
       await db.close();
       logger.info({ reason }, 'stopped');
@@ -193,5 +207,5 @@ export async function startApp(options: AppOptions): Promise<App> {
     await stop('start failed');
     throw error;
   }
-  return { bot, db, http, jobs, workers, stop, stopped };
+  return { bot, db, http, jobs, workers, board: boardHub, stop, stopped };
 }

@@ -36,6 +36,8 @@ const commonSchema = z.object({
     .pipe(z.number().max(65535))
     .default(3000),
   ADMIN_TELEGRAM_IDS: idList.default([]),
+  // Where browsers reach this process's HTTP server (the live board's links); without it the board has no buttons.
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'the http(s) address browsers reach this bot at, e.g. https://bot.example.go.id' }).optional(),
   DEFAULT_TIMEZONE: timeZone.default('Asia/Jakarta'),
   LOG_LEVEL: z.preprocess((value) => (typeof value === 'string' ? value.toLowerCase() : value), z.enum(LOG_LEVELS)).default('info'),
 });
@@ -65,6 +67,7 @@ const EXPECTED: Record<string, string> = {
   WEBHOOK_URL: 'the public https URL Telegram posts updates to (required when BOT_MODE=webhook)',
   WEBHOOK_SECRET: '1-256 characters A-Z, a-z, 0-9, _ or - (required when BOT_MODE=webhook; Telegram sends it with every update)',
   LOG_LEVEL: LOG_LEVELS.join(', '),
+  PUBLIC_URL: 'the http(s) address browsers reach this bot at, e.g. https://bot.example.go.id',
 };
 
 /** Parses the environment; a bad value gives one line naming the variable and what is expected. */

@@ -80,6 +80,9 @@ export const CB = {
   inquirySend: 'iq:send',
   inquiryAccept: 'iq:ok:',
   inquiryDecline: 'iq:no:',
+  // /papan: bd:pub:<missionId>:<0|1> makes the board public or keyed; bd:key:<missionId> rotates the key.
+  boardPublic: 'bd:pub:',
+  boardRotate: 'bd:key:',
 } as const;
 
 /**

@@ -16,7 +16,7 @@ export type CommandId = 'start' | 'bantuan' | 'bahasa' | 'daftar' | 'lapor' | 'p
   | 'produk_baru' | 'produkku'
   | 'langganan' | 'berhenti' | 'ringkasan'
   | 'target' | 'undang' | 'peserta' | 'pengumuman' | 'pengingat'
-  | 'ekspor' | 'peringkat'
+  | 'ekspor' | 'peringkat' | 'papan'
   | 'katalog' | 'cari' | 'pesanan';
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -43,6 +43,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'berhenti', en: 'unsubscribe', audience: 'official' },
   { id: 'ringkasan', en: 'digest', audience: 'official' },
   { id: 'peringkat', en: 'leaderboard', audience: 'official' },
+  { id: 'papan', en: 'board', audience: 'official' },
   { id: 'ekspor', en: 'export', audience: 'official' },
   { id: 'pengumuman', en: 'announce', audience: 'official' },
 ];

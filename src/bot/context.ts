@@ -27,6 +27,8 @@ export interface BotDeps {
   /** The clock; tests control it. */
   now: () => Date;
   events: BotEvents;
+  /** PUBLIC_URL: where people reach the bot's HTTP server (the board's links); unset, the board gets no URL buttons. */
+  publicUrl?: string;
   /** Deadline and retries of the Bot API calls handlers make; the stop signal cuts them short at shutdown. */
   calls?: CallGuardOptions;
 }

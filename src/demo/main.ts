@@ -2,9 +2,13 @@
  * `npm run demo`: the bot, end to end, with no token and no network. Starts
  * the Bot API simulator on 127.0.0.1 and the real bot (migrations, polling)
  * on a fresh SQLite file in a temporary folder, plays a scripted opening day
- * and prints the conversation as it happens.
+ * and prints the conversation as it happens. It ends by printing the live
+ * board's link; with `--keep` (`npm run demo -- --keep`) the simulator, the
+ * bot and the board keep running, the demo's exhibitors keep reporting, and
+ * Ctrl-C stops everything.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startApp } from '../app.js';
@@ -12,6 +16,22 @@ import { configSchema } from '../config.js';
 import { createLogger } from '../logger.js';
 import { BotApiSimulator } from '../simulator/index.js';
 import { DEMO_OFFICIAL_ID, playOpeningDay } from './opening-day.js';
+import { keepReporting } from './keep-reporting.js';
+
+/** A port free on 127.0.0.1 now: the board's links need it before the bot listens. */
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+const keep = process.argv.includes('--keep');
+const port = await freePort();
 
 const DEMO_TOKEN = '123456789:AAH-demo-token-for-the-simulator';
 const folder = mkdtempSync(join(tmpdir(), 'misi-dagang-demo-'));
@@ -22,7 +42,8 @@ const config = configSchema.parse({
   BOT_TOKEN: DEMO_TOKEN,
   TELEGRAM_API_ROOT: apiRoot,
   DATABASE_URL: `file:${join(folder, 'bot.db')}`,
-  PORT: '0',
+  PORT: String(port),
+  PUBLIC_URL: `http://127.0.0.1:${port}`,
   ADMIN_TELEGRAM_IDS: String(DEMO_OFFICIAL_ID),
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 });
@@ -31,6 +52,9 @@ const logger = createLogger({ level: config.LOG_LEVEL, secrets: [DEMO_TOKEN], de
 const started = Date.now();
 console.log(`Misi Dagang bot — demo\nBot API simulator: ${apiRoot}\nDatabase: ${config.DATABASE_URL}\n`);
 const app = await startApp({ config: { ...config, BOT_TOKEN: DEMO_TOKEN }, logger });
+// The bot acknowledges an update once it is in its inbox: the simulator's "settled" also waits for the workers.
+sim.settleWhen(() => !app.workers.idle);
+app.workers.onChange(() => sim.poke());
 const unsubscribe = sim.onEvent((event) => console.log(`${event.line}\n`));
 let failed = false;
 try {
@@ -47,6 +71,20 @@ try {
     console.log(`  ${path}`);
   }
   console.log('');
+  // The official asks for the live board's link, as an official would.
+  await day.official.send('/papan');
+  const access = await app.db.prisma.mission.findFirstOrThrow({ where: { status: 'ACTIVE' }, select: { boardSlug: true, boardKey: true } });
+  console.log(`Live board (open it in a browser): http://127.0.0.1:${port}/papan/${access.boardSlug ?? ''}?key=${access.boardKey ?? ''}\n`);
+  if (keep) {
+    unsubscribe();
+    console.log('--keep: the exhibitors keep reporting every few seconds; watch the board. Ctrl-C stops.\n');
+    const stopReporting = keepReporting(day, (line) => console.log(line));
+    await new Promise<void>((resolveStop) => {
+      process.once('SIGINT', () => resolveStop());
+      process.once('SIGTERM', () => resolveStop());
+    });
+    await stopReporting();
+  }
 } catch (error) {
   failed = true;
   console.error('The demo stopped:', error);

@@ -23,6 +23,7 @@ import { subscription } from './messages/subscriptions.js';
 import { catalog, search } from './messages/catalog.js';
 import { inquiries } from './messages/inquiries.js';
 import { fallback } from './messages/fallback.js';
+import { board } from './messages/board.js';
 
 export { escapeHtml, html, lines, raw, SafeHtml } from './html.js';
 
@@ -66,6 +67,7 @@ const MESSAGES = {
   search,
   inquiries,
   fallback,
+  board,
 };
 
 export type Catalogue = { [K in keyof typeof MESSAGES]: (typeof MESSAGES)[K]['id'] };

@@ -143,9 +143,16 @@ export async function composeDigest(repos: DigestRepos, mission: Mission, now: D
  * as its caption when that fits in a caption (1,024 characters), else the
  * chart with a short caption followed by the text, split at line boundaries
  * into messages of at most 4,096 characters. The first message carries
- * `dedupeKey`, the others `dedupeKey:<n>`.
+ * `dedupeKey`, the others `dedupeKey:<n>`. An optional URL button (the live
+ * board) goes under the last one.
  */
-export function digestMessages(content: DigestContent, chatId: bigint, purpose: OutboxPurpose, dedupeKey?: string): OutboxMessageInput[] {
+export function digestMessages(
+  content: DigestContent,
+  chatId: bigint,
+  purpose: OutboxPurpose,
+  dedupeKey?: string,
+  button?: { text: string; url: string },
+): OutboxMessageInput[] {
   const key = (index: number) => (dedupeKey === undefined ? {} : { dedupeKey: index === 0 ? dedupeKey : `${dedupeKey}:${index}` });
   const html = { parse_mode: 'HTML' };
   const messages: Omit<OutboxMessageInput, 'dedupeKey'>[] = [];
@@ -167,5 +174,8 @@ export function digestMessages(content: DigestContent, chatId: bigint, purpose: 
       messages.push({ chatId, purpose, method: 'sendMessage', payload: { text: part, ...html, link_preview_options: { is_disabled: true } } });
     }
   }
+  // The board's URL button goes under the last message, where the reader ends up.
+  const last = messages[messages.length - 1];
+  if (button && last) last.payload = { ...last.payload, reply_markup: { inline_keyboard: [[button]] } };
   return messages.map((message, index) => ({ ...message, ...key(index) }));
 }

@@ -4,7 +4,8 @@ import { describeError } from '../bot/telegram-errors.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { digestDedupeKey, digestDue } from '../domain/digest-schedule.js';
 import type { Lang, Mission } from '../domain/entities.js';
-import { resolveLang } from '../i18n/index.js';
+import { catalogue, resolveLang } from '../i18n/index.js';
+import { boardLink } from '../bot/features/board.js';
 import type { Logger } from '../logger.js';
 import { composeDigest, digestMessages, type DigestContent } from './digest-content.js';
 import { scheduleTicks } from './minute-schedule.js';
@@ -36,7 +37,9 @@ export interface DigestScheduler {
 }
 
 export interface DigestSchedulerOptions {
-  repos: Pick<Repositories, 'subscriptions' | 'digests' | 'sales' | 'followUps'>;
+  repos: Pick<Repositories, 'subscriptions' | 'digests' | 'sales' | 'followUps' | 'board'>;
+  /** PUBLIC_URL: with it, the digest carries the live board's "📺 Papan" button. */
+  publicUrl?: string;
   logger: Logger;
   /** The bot's clock (deps.now), which tests control. */
   now: () => Date;
@@ -85,7 +88,10 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
         // Cheap check first, so a claimed chat-day costs no chart; the claim below is what decides.
         if (await repos.digests.runExists(mission.id, sub.chatId, due.localDate)) continue;
         const content = await contentFor(mission, resolveLang(sub.language, sub.languageCode));
-        const messages = digestMessages(content, sub.chatId, 'digest', digestDedupeKey(mission.id, sub.chatId, due.localDate));
+        const lang = resolveLang(sub.language, sub.languageCode);
+        const boardUrl = await boardLink(repos, mission, options.publicUrl);
+        const button = boardUrl ? { text: catalogue(lang).board.openButton, url: boardUrl } : undefined;
+        const messages = digestMessages(content, sub.chatId, 'digest', digestDedupeKey(mission.id, sub.chatId, due.localDate), button);
         const won = await repos.digests.claimRun(
           { missionId: mission.id, chatId: sub.chatId, localDate: due.localDate, claimedBy: id, claimedAt: now },
           messages,

@@ -26,9 +26,11 @@ export function createJobs(input: {
   logger: Logger;
   now: () => Date;
   options?: JobsOptions;
+  /** PUBLIC_URL, for the board's button under the daily digest. */
+  publicUrl?: string;
 }): Jobs {
   const sender = createOutboxSender({ prisma: input.prisma, telegram: input.telegram, logger: input.logger, ...input.options });
-  const scheduler = createDigestScheduler({ repos: input.repos, logger: input.logger, now: input.now });
+  const scheduler = createDigestScheduler({ repos: input.repos, logger: input.logger, now: input.now, ...(input.publicUrl ? { publicUrl: input.publicUrl } : {}) });
   let stopping: Promise<void> | undefined;
   return {
     sender,

@@ -10,6 +10,8 @@ export interface HttpServerOptions {
   metrics?: () => Promise<{ contentType: string; body: string }>;
   /** In webhook mode: Telegraf's webhook callback, which checks the secret token header. */
   webhook?: { path: string; handler: (req: IncomingMessage, res: ServerResponse, next: () => void) => Promise<void> };
+  /** More routes (the live board): true when the request was taken. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export interface RunningServer {
@@ -43,6 +45,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       void options.webhook.handler(req, res, () => send(res, 404, { status: 'not found' }));
       return;
     }
+    if (options.routes?.(req, res)) return;
     send(res, 404, { status: 'not found' });
   };
   const server = createServer(listener);

@@ -31,9 +31,11 @@ export interface TestBotOptions {
   /** `webhook`: the simulator POSTs updates to the bot's HTTP server on 127.0.0.1. */
   mode?: 'polling' | 'webhook';
   /** Tuning of the inbox workers and of the handlers' Bot API calls. */
-  app?: Pick<AppOptions, 'inbox' | 'calls' | 'jobs'>;
+  app?: Pick<AppOptions, 'inbox' | 'calls' | 'jobs' | 'board'>;
   /** Where the bot's log lines go, at which level (default: TEST_LOG_LEVEL or silent, to stdout). */
   log?: { level: string; destination: NodeJS.WritableStream };
+  /** PUBLIC_URL: the board's links and buttons. */
+  publicUrl?: string;
 }
 
 export const TEST_WEBHOOK_SECRET = 'test-webhook-secret_0123456789';
@@ -52,6 +54,7 @@ export async function startTestBot(provider: Provider, options: TestBotOptions =
     PORT: String(port),
     ADMIN_TELEGRAM_IDS: [OFFICIAL_ID, ...(options.adminIds ?? [])].join(','),
     LOG_LEVEL: options.log?.level ?? process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...(options.publicUrl ? { PUBLIC_URL: options.publicUrl } : {}),
   });
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: [sim.token], ...(options.log ? { destination: options.log.destination } : {}) });
   let unprobe = (): void => undefined;

@@ -5,6 +5,7 @@ import { requireOfficial } from '../access.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { say } from '../reply.js';
+import { boardLink } from './board.js';
 import { optional } from '../telegram-errors.js';
 
 /**
@@ -21,7 +22,9 @@ export function createDigestFeature(): Composer<BotContext> {
     if (!mission) return say(ctx, ctx.t.common.noActiveMission);
     await optional(ctx.log, 'sendChatAction', () => ctx.sendChatAction('upload_photo'));
     const content = await composeDigest(ctx.deps.repos, mission, ctx.deps.now(), ctx.lang, ctx.log);
-    for (const message of digestMessages(content, BigInt(ctx.chat.id), 'digest')) {
+    const boardUrl = await boardLink(ctx.deps.repos, mission, ctx.deps.publicUrl);
+    const button = boardUrl ? { text: ctx.t.board.openButton, url: boardUrl } : undefined;
+    for (const message of digestMessages(content, BigInt(ctx.chat.id), 'digest', undefined, button)) {
       await ctx.telegram.callApi(message.method, toApiParams(message.method, message.payload, ctx.chat.id) as never);
     }
   });

@@ -1,4 +1,7 @@
-import { Composer } from 'telegraf';
+import { Composer, Markup } from 'telegraf';
+import { standingOf } from '../access.js';
+import { boardButton } from './board.js';
+import { localDayBounds } from '../../domain/day-bounds.js';
 import { localDate } from '../../domain/time.js';
 import type { Mission } from '../../domain/entities.js';
 import type { Repositories } from '../../db/repositories/index.js';
@@ -25,7 +28,9 @@ export function createProgressFeature(): Composer<BotContext> {
     const mission = await ctx.activeMission();
     if (!mission) return say(ctx, ctx.t.common.noActiveMission);
     const { today, totals, realisation } = await missionTotalsNow(ctx.deps.repos, mission, ctx.deps.now());
-    return say(ctx, ctx.t.progress.message(progressView(mission, totals, today, ctx.lang, realisation)));
+    // Officials get the live board's button; the link carries its key, so nobody else does.
+    const button = ctx.deps.publicUrl && (await standingOf(ctx)).official ? await boardButton(ctx.deps.repos, mission, ctx.deps.publicUrl, ctx.t) : undefined;
+    return say(ctx, ctx.t.progress.message(progressView(mission, totals, today, ctx.lang, realisation)), button ? Markup.inlineKeyboard([button]) : {});
   });
   return feature;
 }

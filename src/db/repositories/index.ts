@@ -18,6 +18,7 @@ import { createDigestRepository } from './digests.js';
 import { createCatalogRepository } from './catalog.js';
 import { createInquiryRepository } from './inquiries.js';
 import { createInboxRepository } from './inbox.js';
+import { createBoardRepository } from './board.js';
 
 /** The session value is owned by the bot; the store only keeps JSON. */
 type BotSessionShape = object;
@@ -25,12 +26,14 @@ type BotSessionShape = object;
 /** Every repository over one client; handlers receive this, never the client. */
 export function createRepositories(db: Pick<Database, 'prisma' | 'provider'>) {
   const { prisma } = db;
+  const sales = createSaleRepository(prisma);
+  const digests = createDigestRepository(prisma);
   return {
     users: createUserRepository(prisma),
     missions: createMissionRepository(prisma),
     exhibitors: createExhibitorRepository(prisma),
     products: createProductRepository(prisma),
-    sales: createSaleRepository(prisma),
+    sales,
     sessions: createSessionStore<BotSessionShape>(prisma),
     exports: createExportRepository(prisma),
     leaderboard: createLeaderboardRepository(prisma),
@@ -41,10 +44,11 @@ export function createRepositories(db: Pick<Database, 'prisma' | 'provider'>) {
     followUps: createFollowUpRepository(prisma),
     chats: createChatRepository(prisma),
     subscriptions: createSubscriptionRepository(prisma),
-    digests: createDigestRepository(prisma),
+    digests,
     catalog: createCatalogRepository(prisma, db.provider),
     inquiries: createInquiryRepository(prisma),
     inbox: createInboxRepository(prisma, db.provider),
+    board: createBoardRepository(prisma, sales, digests),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

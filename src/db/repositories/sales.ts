@@ -5,6 +5,7 @@ import type * as Db from '../generated/sqlite/client.js';
 import { missionTotalsOf, reportDelta, verifyDelta, voidDelta } from '../../domain/running-totals.js';
 import { applyTotals, daySums, missionSums } from '../totals.js';
 import { writeAudit } from './audit.js';
+import { bumpBoardRevision } from './board.js';
 import { isUniqueViolation, toSaleReport } from './mappers.js';
 
 export interface NewSaleReport {
@@ -87,6 +88,7 @@ export function createSaleRepository(prisma: DbClient) {
           const created = await tx.saleReport.create({ data: input });
           await applyTotals(tx, created, reportDelta({ ...created, verified: false }, 1));
           await writeAudit(tx, { actorId: input.reportedById, action: 'sale.create', entity: 'SaleReport', entityId: created.id, after: created });
+          await bumpBoardRevision(tx, input.missionId, input.createdAt);
           return created;
         });
         return { ok: true, report: toSaleReport(row) };
@@ -182,6 +184,7 @@ export function createSaleRepository(prisma: DbClient) {
         // Read after the update holds the row: a realisation or verification committed meanwhile is taken out too.
         await applyTotals(tx, after, voidDelta({ ...after, verified: after.verifiedAt !== null }));
         await writeAudit(tx, { actorId: input.actorId, action: 'sale.void', entity: 'SaleReport', entityId: input.id, before: auditRow(before), after: auditRow(after) });
+        await bumpBoardRevision(tx, after.missionId, input.at);
         return { ok: true, report: toSaleRecord(after) } as const;
       });
     },
@@ -202,6 +205,7 @@ export function createSaleRepository(prisma: DbClient) {
         const after = await tx.saleReport.findUniqueOrThrow({ where: { id: input.id }, include: WITH_NAMES });
         await applyTotals(tx, after, verifyDelta(after.amount));
         await writeAudit(tx, { actorId: input.actorId, action: 'sale.verify', entity: 'SaleReport', entityId: input.id, before: auditRow(before), after: auditRow(after) });
+        await bumpBoardRevision(tx, after.missionId, input.at);
         return { ok: true, report: toSaleRecord(after) } as const;
       });
     },
