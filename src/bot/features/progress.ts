@@ -1,7 +1,6 @@
 import { Composer, Markup } from 'telegraf';
 import { standingOf } from '../access.js';
 import { boardButton } from './board.js';
-import { localDayBounds } from '../../domain/day-bounds.js';
 import { localDate } from '../../domain/time.js';
 import type { Mission } from '../../domain/entities.js';
 import type { Repositories } from '../../db/repositories/index.js';

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { BOARD_LATEST, boardSlug, sumByCategory, type BoardFigures } from '../../domain/board.js';
-import { localDayBounds } from '../../domain/day-bounds.js';
 import type { Mission } from '../../domain/entities.js';
 import { localDate } from '../../domain/time.js';
 import type { DbClient } from '../database.js';
