@@ -166,12 +166,13 @@ async function saveDraft(ctx: BotContext, sourceUpdateId: number, force: boolean
   const now = ctx.deps.now();
   const amount = BigInt(draft.amount);
   const productId = draft.productId ?? null;
+  // Read once: the unusual-amount check and the confirmation both need it.
+  const mission = await repos.missions.findById(draft.missionId);
 
   // An amount far outside what the mission has seen is saved (and counted in milestones) only after a second tap.
   if (!force && !draft.unusualConfirmed) {
-    const mission = await repos.missions.findById(draft.missionId);
-    const recent = await repos.sales.latestLive(draft.exhibitorId, RECENT_REPORTS);
-    const unusual = unusualAmount(amount, { target: mission?.targetAmount ?? 0n, recentAmounts: recent.map((report) => report.amount) });
+    const recentAmounts = await repos.sales.recentAmounts(draft.exhibitorId, RECENT_REPORTS);
+    const unusual = unusualAmount(amount, { target: mission?.targetAmount ?? 0n, recentAmounts });
     if (unusual) {
       await ctx.answerCbQuery(ctx.t.sale.unusualToast);
       return editTapped(
@@ -199,9 +200,10 @@ async function saveDraft(ctx: BotContext, sourceUpdateId: number, force: boolean
     if (duplicate) {
       await ctx.answerCbQuery(ctx.t.sale.duplicateToast);
       const minutesAgo = Math.max(0, Math.floor((now.getTime() - duplicate.createdAt.getTime()) / 60_000));
+      const named = (await repos.sales.findRecord(duplicate.id)) ?? { ...duplicate, productName: null };
       return editTapped(
         ctx,
-        lines([ctx.t.sale.confirm(saleCardView(draft, ctx.t)), '', ctx.t.sale.duplicate(duplicate.id, exactAmount(duplicate.amount), productLabel(duplicate), minutesAgo)]),
+        lines([ctx.t.sale.confirm(saleCardView(draft, ctx.t)), '', ctx.t.sale.duplicate(duplicate.id, exactAmount(duplicate.amount), productLabel(named), minutesAgo)]),
         Markup.inlineKeyboard([
           Markup.button.callback(ctx.t.sale.saveAnywayButton, CB.saleForce + sourceUpdateId),
           Markup.button.callback(ctx.t.common.cancelButton, CB.saleCancel + sourceUpdateId),
@@ -232,7 +234,6 @@ async function saveDraft(ctx: BotContext, sourceUpdateId: number, force: boolean
   ctx.log.info({ reportId: result.report.id, amount: result.report.amount.toString(), forced: force }, 'sale saved');
   await optional(ctx.log, 'saleRecorded listeners', () => ctx.deps.events.saleRecorded(result.report));
 
-  const mission = await repos.missions.findById(draft.missionId);
   if (!mission) return;
   const { today, totals } = await missionTotalsNow(repos, mission, ctx.deps.now());
   const figures = missionProgress(mission, totals, today);

@@ -130,14 +130,28 @@ export function createSaleRepository(prisma: DbClient) {
       return row ?? undefined;
     },
 
-    /** The exhibitor's live reports since an instant, newest first: the duplicate check's candidates. */
-    async liveSince(exhibitorId: number, since: Date): Promise<SaleRecord[]> {
+    /**
+     * The exhibitor's live reports since an instant, newest first: the
+     * duplicate check's candidates, without the names (one statement; the
+     * names of the one duplicate found are read with findRecord).
+     */
+    async liveSince(exhibitorId: number, since: Date): Promise<(SaleReport & { sourceUpdateId: bigint | null })[]> {
       const rows = await prisma.saleReport.findMany({
         where: { exhibitorId, voidedAt: null, createdAt: { gte: since } },
-        include: WITH_NAMES,
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       });
-      return rows.map(toSaleRecord);
+      return rows.map((row) => ({ ...toSaleReport(row), sourceUpdateId: row.sourceUpdateId }));
+    },
+
+    /** The amounts of the exhibitor's newest live reports, newest first: what is usual for them. */
+    async recentAmounts(exhibitorId: number, limit: number): Promise<bigint[]> {
+      const rows = await prisma.saleReport.findMany({
+        where: { exhibitorId, voidedAt: null },
+        select: { amount: true },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: limit,
+      });
+      return rows.map((row) => row.amount);
     },
 
     /** The exhibitor's newest live reports, newest first: what /batal offers. */
