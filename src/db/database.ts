@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlMigrationAwareDriverAdapterFactory, SqlQuery } from '@prisma/driver-adapter-utils';
+import { cachingSqliteFactory, pgStatementNames } from './prepared-statements.js';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
 import type { Provider } from './schema-files.js';
-import { cachingSqliteFactory, pgStatementNames } from './prepared-statements.js';
 
 /**
  * The Prisma client the repositories use. Both generated clients have the same
@@ -53,7 +53,7 @@ export async function openDatabase(url: string): Promise<Database> {
   // The bot's client keeps its statements prepared (the schema engine's connections need not).
   const adapter =
     provider === 'postgresql'
-      ? new PrismaPg({ connectionString: url }, { statementNameGenerator: pgStatementNames() as (query: SqlQuery) => string })
+      ? new PrismaPg({ connectionString: url }, { statementNameGenerator: pgStatementNames() })
       : cachingSqliteFactory(adapterFactory(url));
   const prisma =
     provider === 'postgresql'

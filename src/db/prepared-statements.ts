@@ -86,7 +86,8 @@ class ReusedStatement {
  * planned once per connection, then only bound and executed. The name is a
  * hash of the text; after MAX_STATEMENTS distinct texts, the rest stay unnamed.
  */
-export function pgStatementNames(): (query: SqlQuery) => string | undefined {
+export function pgStatementNames(): (query: SqlQuery) => string {
+  // pg sends a statement without a name (undefined) unnamed, as the adapter does by default; its type says string.
   const names = new Map<string, string>();
   return (query) => {
     let name = names.get(query.sql);
@@ -94,6 +95,6 @@ export function pgStatementNames(): (query: SqlQuery) => string | undefined {
       name = `p${createHash('sha1').update(query.sql).digest('hex').slice(0, 20)}`;
       names.set(query.sql, name);
     }
-    return name;
+    return name as string;
   };
 }

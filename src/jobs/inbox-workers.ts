@@ -93,12 +93,11 @@ export function createInboxWorkers(options: InboxWorkersOptions): InboxWorkers {
         const free = concurrency - active.size;
         if (free <= 0) break;
         const now = clock();
-        for (const row of await inbox.heads(now, free)) {
-          if (stopping || active.size >= concurrency) break;
-          if (!(await inbox.claim(row.updateId, id, now, now + leaseMs))) continue;
+        // Looked for and taken in one statement: one round trip per pass instead of one per row.
+        for (const row of await inbox.claimHeads(id, now, now + leaseMs, free)) {
           if (stopping) {
             await inbox.release(row.updateId, id);
-            break;
+            continue;
           }
           if (row.attempts + 1 > maxAttempts) {
             // The process died every time it handled this one: give it up rather than die forever.
