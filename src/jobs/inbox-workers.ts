@@ -73,6 +73,7 @@ export function createInboxWorkers(options: InboxWorkersOptions): InboxWorkers {
   let pumping = false;
   let dirty = false;
   let again = false;
+  let lastLook = -Infinity;
   let timers: ReturnType<typeof setInterval>[] = [];
 
   const changed = (): void => {
@@ -93,6 +94,7 @@ export function createInboxWorkers(options: InboxWorkersOptions): InboxWorkers {
         const free = concurrency - active.size;
         if (free <= 0) break;
         const now = clock();
+        lastLook = performance.now();
         // Looked for and taken in one statement: one round trip per pass instead of one per row.
         for (const row of await inbox.claimHeads(id, now, now + leaseMs, free)) {
           if (stopping) {
@@ -168,7 +170,10 @@ export function createInboxWorkers(options: InboxWorkersOptions): InboxWorkers {
       if (running) return;
       running = true;
       timers = [
-        setInterval(() => void pump(), pollIntervalMs),
+        // Busy workers look at every wake; the timer only fills the quiet gaps (rows of other processes, expired leases).
+        setInterval(() => {
+          if (performance.now() - lastLook >= pollIntervalMs) void pump();
+        }, pollIntervalMs),
         setInterval(() => {
           if (active.size > 0) void inbox.renew(id, clock() + leaseMs).catch((error: unknown) => log.warn({ err: describeError(error) }, 'inbox lease renewal failed'));
         }, Math.max(50, Math.floor(leaseMs / 3))),

@@ -169,9 +169,12 @@ async function saveDraft(ctx: BotContext, sourceUpdateId: number, force: boolean
   // Read once: the unusual-amount check and the confirmation both need it.
   const mission = await repos.missions.findById(draft.missionId);
 
+  const since = duplicateWindowStart(now);
+  const recent = force ? [] : await repos.sales.recentLive(draft.exhibitorId, RECENT_REPORTS, since);
+
   // An amount far outside what the mission has seen is saved (and counted in milestones) only after a second tap.
   if (!force && !draft.unusualConfirmed) {
-    const recentAmounts = await repos.sales.recentAmounts(draft.exhibitorId, RECENT_REPORTS);
+    const recentAmounts = recent.slice(0, RECENT_REPORTS).map((report) => report.amount);
     const unusual = unusualAmount(amount, { target: mission?.targetAmount ?? 0n, recentAmounts });
     if (unusual) {
       await ctx.answerCbQuery(ctx.t.sale.unusualToast);
@@ -191,7 +194,7 @@ async function saveDraft(ctx: BotContext, sourceUpdateId: number, force: boolean
   }
 
   if (!force) {
-    const earlier = await repos.sales.liveSince(draft.exhibitorId, duplicateWindowStart(now));
+    const earlier = recent.filter((report) => report.createdAt >= since);
     if (earlier.some((report) => report.sourceUpdateId === BigInt(sourceUpdateId))) {
       delete ctx.session.saleDraft;
       return ctx.answerCbQuery(ctx.t.sale.alreadySaved);
