@@ -1,5 +1,5 @@
 import type { DbClient } from '../database.js';
-import { RECENT_WRITE_TTL_MS, recentWrites } from './recent-writes.js';
+import { sharedRecentWrites } from './recent-writes.js';
 
 /** A chat the bot pushes to: active until Telegram says it may not write there. */
 export interface ChatRecord {
@@ -34,7 +34,7 @@ function toChat(row: { id: bigint; type: string; title: string | null; active: b
 /** The chats the bot may push to, and what Telegram's answers change about them. */
 export function createChatRepository(prisma: DbClient) {
   // Chats this process marked active a moment ago, with the type and title written.
-  const recent = recentWrites<string>({ ttlMs: RECENT_WRITE_TTL_MS });
+  const recent = sharedRecentWrites<string>(prisma, 'Chat');
   return {
     /**
      * Records a chat the bot hears from and marks it active again: a user

@@ -44,5 +44,20 @@ export function recentWrites<V>(options: { ttlMs: number; maxEntries?: number; c
   };
 }
 
+/**
+ * One memory per database client and table, shared by every repository made
+ * over that client (the outbox sender makes its own chat repository, and its
+ * deactivations must reach the one the handlers use).
+ */
+export function sharedRecentWrites<V>(client: object, table: string): RecentWrites<V> {
+  let tables = shared.get(client);
+  if (!tables) shared.set(client, (tables = new Map()));
+  let memory = tables.get(table);
+  if (!memory) tables.set(table, (memory = recentWrites<unknown>({ ttlMs: RECENT_WRITE_TTL_MS })));
+  return memory as RecentWrites<V>;
+}
+
+const shared = new WeakMap<object, Map<string, RecentWrites<unknown>>>();
+
 /** How long a row this process wrote is taken as still current: long enough for the tap that follows a message. */
 export const RECENT_WRITE_TTL_MS = 10_000;

@@ -1,7 +1,7 @@
 import type { Lang, User } from '../../domain/entities.js';
 import type { DbClient } from '../database.js';
 import { toUser } from './mappers.js';
-import { RECENT_WRITE_TTL_MS, recentWrites } from './recent-writes.js';
+import { sharedRecentWrites } from './recent-writes.js';
 
 /** What Telegram tells us about a user on every update. */
 export interface TelegramProfile {
@@ -14,7 +14,7 @@ export interface TelegramProfile {
 
 export function createUserRepository(prisma: DbClient) {
   // The user as last written, by id: the next update with the same profile needs no statement.
-  const recent = recentWrites<User>({ ttlMs: RECENT_WRITE_TTL_MS });
+  const recent = sharedRecentWrites<User>(prisma, 'TelegramUser');
   return {
     /**
      * Keeps the user's name and language current; called once per update.
