@@ -3,7 +3,9 @@
  * data in a temporary SQLite file and, when BENCH_POSTGRES_URL (or
  * TEST_POSTGRES_URL) names a server, in a temporary PostgreSQL database;
  * drops both at the end. Prints min and median of repeated runs and the ratio
- * against the peer measured in the same run. Parts so far: figures.
+ * against the peer measured in the same run. Parts: webhook ingest
+ * (scripts/bench/ingest.ts) and the figures at scale (scripts/bench/figures.ts);
+ * `--only ingest` or `--only figures` runs one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { openDatabase, type Database } from '../../src/db/database.js';
 import { applyMigrations } from '../../src/db/migrations.js';
 import type { Provider } from '../../src/db/schema-files.js';
 import { benchFigures, seedMission, type FigureRow } from './figures.js';
+import { ingestOptionsFromArgs, runIngestBench } from './ingest.js';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -66,7 +69,9 @@ const postgresUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_
 const providers: Provider[] = postgresUrl ? ['sqlite', 'postgresql'] : ['sqlite'];
 console.log(`npm run bench: ${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} CPUs`);
 if (!postgresUrl) console.log('PostgreSQL skipped: set BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) to an admin connection URL.');
-for (const provider of providers) {
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (only === undefined || only === 'ingest') await runIngestBench(ingestOptionsFromArgs());
+for (const provider of only === undefined || only === 'figures' ? providers : []) {
   const { db, drop } = await scratchDatabase(provider, postgresUrl);
   try {
     const seeded = await seedMission(db, reports);

@@ -14,7 +14,21 @@ export interface Standing {
  * after mission, and must still be able to open or switch to the next one
  * when the mission they were invited to is closed.
  */
-export async function standingOf(ctx: BotContext): Promise<Standing> {
+export function standingOf(ctx: BotContext): Promise<Standing> {
+  // Looked up once per update: a guard and the handler after it both ask.
+  let standing = standings.get(ctx);
+  if (!standing) {
+    standing = lookUpStanding(ctx);
+    standings.set(ctx, standing);
+    // A failed lookup is not remembered: the error handler's own questions look again.
+    standing.catch(() => standings.delete(ctx));
+  }
+  return standing;
+}
+
+const standings = new WeakMap<BotContext, Promise<Standing>>();
+
+async function lookUpStanding(ctx: BotContext): Promise<Standing> {
   const mission = await ctx.activeMission();
   const admin = ctx.deps.adminIds.includes(ctx.user.id);
   const [official, exhibitor] = await Promise.all([

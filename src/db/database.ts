@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { cachingSqliteFactory, pgStatementNames } from './prepared-statements.js';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
@@ -40,7 +41,11 @@ export interface Database {
  */
 export async function openDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
-  const adapter = adapterFactory(url);
+  // The bot's client keeps its statements prepared (the schema engine's connections need not).
+  const adapter =
+    provider === 'postgresql'
+      ? new PrismaPg({ connectionString: url }, { statementNameGenerator: pgStatementNames() })
+      : cachingSqliteFactory(adapterFactory(url));
   const prisma =
     provider === 'postgresql'
       ? (new PostgresClient({ adapter }) as unknown as DbClient)

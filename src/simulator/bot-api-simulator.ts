@@ -430,6 +430,23 @@ export class BotApiSimulator {
     this.notifyState();
   }
 
+  /** Calls `listener` with every API call as it is answered (the bench watches completions this way); returns an unsubscribe function. */
+  onCall(listener: (call: SimCall) => void): () => void {
+    this.callWatchers.add(listener);
+    return () => this.callWatchers.delete(listener);
+  }
+
+  /**
+   * Opens a callback query the bot may answer, for a driver that posts the
+   * callback_query update itself (the bench posts straight to the webhook).
+   * Returns the query id to put in the update.
+   */
+  openCallbackQuery(user: SimUser, chatId: number = user.id): string {
+    const id = `${this.botId}${String(this.querySeq++).padStart(6, '0')}`;
+    this.callbackQueries.set(id, { answered: false, user, chatId });
+    return id;
+  }
+
   /** Records of one method's calls, in order (method name matched case-insensitively). */
   callsOf(method: string): SimCall[] {
     const wanted = method.toLowerCase();

@@ -59,6 +59,24 @@ describe.each(TEST_PROVIDERS)('the inbox on %s', (provider) => {
     expect((await db.prisma.inboxUpdate.findUniqueOrThrow({ where: { updateId: 2n } })).receivedAt).toBe(1_000n);
   });
 
+  it('takes the heads in one statement: oldest first, each by one worker only, a chat behind its held head waits', async () => {
+    await clear();
+    const inbox = createInboxRepository(db.prisma, provider);
+    await inbox.record(toInboxRows([message(1, 10), message(2, 10), message(3, 11), message(4, 12), message(5, 13)]), 0);
+    const a = await inbox.claimHeads('a', 100, 10_000, 2);
+    expect(a.map((row) => [row.updateId, row.attempts])).toEqual([[1n, 0], [3n, 0]]);
+    // Another worker (the second connection stands for another process) at the same moment gets the rest, never the same rows.
+    const b = await createInboxRepository(second.prisma, provider).claimHeads('b', 100, 10_000, 10);
+    expect(b.map((row) => row.updateId)).toEqual([4n, 5n]);
+    expect(await inbox.claimHeads('c', 100, 10_000, 10)).toEqual([]);
+    await inbox.finish(1n, 'a', 200);
+    expect((await inbox.claimHeads('c', 300, 10_000, 10)).map((row) => row.updateId)).toEqual([2n]);
+    // A lease that ran out (its process died) is taken again, and the attempt is counted.
+    const again = await inbox.claimHeads('d', 20_000, 30_000, 10);
+    expect(again.map((row) => [row.updateId, row.attempts])).toEqual([[2n, 1], [3n, 1], [4n, 1], [5n, 1]]);
+    expect(await db.prisma.inboxUpdate.findUniqueOrThrow({ where: { updateId: 3n } })).toMatchObject({ lockedBy: 'd', attempts: 2 });
+  });
+
   it('offers only the oldest pending update of each chat, and none of a chat whose head is held', async () => {
     await clear();
     const inbox = createInboxRepository(db.prisma, provider);

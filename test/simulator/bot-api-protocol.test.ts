@@ -26,6 +26,20 @@ afterEach(async () => {
 });
 
 describe('BotApiSimulator HTTP protocol', () => {
+  it('lets a driver open a callback query itself, and tells listeners of every call as it is answered', async () => {
+    const { sim, api } = await startSim();
+    const user = sim.user({ id: 42, firstName: 'Sri' });
+    const seen: string[] = [];
+    const off = sim.onCall((call) => seen.push(`${call.method}:${call.ok}`));
+    const id = sim.openCallbackQuery(user);
+    expect((await api('answerCallbackQuery', json({ callback_query_id: id, text: 'Tersimpan' }))).body.ok).toBe(true);
+    // Answered once: a second answer is refused, as Telegram refuses it.
+    expect((await api('answerCallbackQuery', json({ callback_query_id: id }))).body.ok).toBe(false);
+    off();
+    await api('getMe');
+    expect(seen).toEqual(['answerCallbackQuery:true', 'answerCallbackQuery:false']);
+  });
+
   it('answers getMe, 401 for a wrong token, 404 for an unknown method, with HTTP status = error_code', async () => {
     const { sim, api } = await startSim();
     const me = await api('getMe');

@@ -184,12 +184,16 @@ async function saveDraft(ctx: BotContext, sourceUpdateId: number, force: boolean
   const now = ctx.deps.now();
   const amount = BigInt(draft.amount);
   const productId = draft.productId ?? null;
+  // Read once: the unusual-amount check and the confirmation both need it.
+  const mission = await repos.missions.findById(draft.missionId);
+
+  const since = duplicateWindowStart(now);
+  const recent = force ? [] : await repos.sales.recentLive(draft.exhibitorId, RECENT_REPORTS, since);
 
   // An amount far outside what the mission has seen is saved (and counted in milestones) only after a second tap.
   if (!force && !draft.unusualConfirmed) {
-    const mission = await repos.missions.findById(draft.missionId);
-    const recent = await repos.sales.latestLive(draft.exhibitorId, RECENT_REPORTS);
-    const unusual = unusualAmount(amount, { target: mission?.targetAmount ?? 0n, recentAmounts: recent.map((report) => report.amount) });
+    const recentAmounts = recent.slice(0, RECENT_REPORTS).map((report) => report.amount);
+    const unusual = unusualAmount(amount, { target: mission?.targetAmount ?? 0n, recentAmounts });
     if (unusual) {
       await ctx.answerCbQuery(ctx.t.sale.unusualToast);
       return editTapped(
@@ -208,7 +212,7 @@ async function saveDraft(ctx: BotContext, sourceUpdateId: number, force: boolean
   }
 
   if (!force) {
-    const earlier = await repos.sales.liveSince(draft.exhibitorId, duplicateWindowStart(now));
+    const earlier = recent.filter((report) => report.createdAt >= since);
     if (earlier.some((report) => report.sourceUpdateId === BigInt(sourceUpdateId))) {
       delete ctx.session.saleDraft;
       return ctx.answerCbQuery(ctx.t.sale.alreadySaved);
@@ -217,9 +221,10 @@ async function saveDraft(ctx: BotContext, sourceUpdateId: number, force: boolean
     if (duplicate) {
       await ctx.answerCbQuery(ctx.t.sale.duplicateToast);
       const minutesAgo = Math.max(0, Math.floor((now.getTime() - duplicate.createdAt.getTime()) / 60_000));
+      const named = (await repos.sales.findRecord(duplicate.id)) ?? { ...duplicate, productName: null };
       return editTapped(
         ctx,
-        lines([ctx.t.sale.confirm(saleCardView(draft, ctx.t, ctx.lang)), '', ctx.t.sale.duplicate(duplicate.id, exactAmount(duplicate.amount, ctx.lang), productLabel(duplicate), minutesAgo)]),
+        lines([ctx.t.sale.confirm(saleCardView(draft, ctx.t, ctx.lang)), '', ctx.t.sale.duplicate(duplicate.id, exactAmount(duplicate.amount, ctx.lang), productLabel(named), minutesAgo)]),
         Markup.inlineKeyboard([
           Markup.button.callback(ctx.t.sale.saveAnywayButton, CB.saleForce + sourceUpdateId),
           Markup.button.callback(ctx.t.common.cancelButton, CB.saleCancel + sourceUpdateId),
@@ -250,7 +255,6 @@ async function saveDraft(ctx: BotContext, sourceUpdateId: number, force: boolean
   ctx.log.info({ reportId: result.report.id, amount: result.report.amount.toString(), forced: force }, 'sale saved');
   await optional(ctx.log, 'saleRecorded listeners', () => ctx.deps.events.saleRecorded(result.report));
 
-  const mission = await repos.missions.findById(draft.missionId);
   if (!mission) return;
   const { today, totals } = await missionTotalsNow(repos, mission, ctx.deps.now());
   const figures = missionProgress(mission, totals, today);

@@ -1,4 +1,5 @@
 import type { DbClient } from '../database.js';
+import { sharedRecentWrites } from './recent-writes.js';
 
 /** A chat the bot pushes to: active until Telegram says it may not write there. */
 export interface ChatRecord {
@@ -32,19 +33,26 @@ function toChat(row: { id: bigint; type: string; title: string | null; active: b
 
 /** The chats the bot may push to, and what Telegram's answers change about them. */
 export function createChatRepository(prisma: DbClient) {
+  // Chats this process marked active a moment ago, with the type and title written.
+  const recent = sharedRecentWrites<string>(prisma, 'Chat');
   return {
     /**
      * Records a chat the bot hears from and marks it active again: a user
      * who blocked the bot and writes again, or a group that re-added it, is
-     * reachable once more.
+     * reachable once more. The same chat written a moment ago is not written
+     * again (a deactivation by this process forgets it at once).
      */
     async seen(chat: TelegramChat): Promise<void> {
       const data = { type: chat.type, title: titleOf(chat) };
+      const key = String(chat.id);
+      const state = JSON.stringify([data.type, data.title]);
+      if (recent.get(key) === state) return;
       await prisma.chat.upsert({
         where: { id: BigInt(chat.id) },
         create: { id: BigInt(chat.id), ...data },
         update: { ...data, active: true },
       });
+      recent.set(key, state);
     },
 
     async findById(id: bigint): Promise<ChatRecord | undefined> {
@@ -64,6 +72,7 @@ export function createChatRepository(prisma: DbClient) {
      * each earning its own 403.
      */
     async deactivate(id: bigint, reason: string): Promise<void> {
+      recent.delete(String(id));
       await prisma.$transaction(async (tx) => {
         await tx.chat.upsert({ where: { id }, create: { id, type: id < 0n ? 'group' : 'private', active: false }, update: { active: false } });
         await tx.outboxMessage.updateMany({ where: { chatId: id, status: 'PENDING' }, data: { status: 'FAILED', lastError: reason } });
@@ -77,6 +86,8 @@ export function createChatRepository(prisma: DbClient) {
      * id) and the messages still queued for it.
      */
     async migrate(oldId: bigint, newId: bigint): Promise<void> {
+      recent.delete(String(oldId));
+      recent.delete(String(newId));
       await prisma.$transaction(async (tx) => migrateChat(tx, oldId, newId));
     },
   };

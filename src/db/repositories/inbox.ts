@@ -15,6 +15,19 @@ export interface IncomingUpdate {
   payload: string;
 }
 
+type RawRow = { updateId: bigint | number; orderKey: string; payload: string; attempts: number | bigint };
+
+const ROW_COLUMNS = `i."updateId", i."orderKey", i."payload", i."attempts"`;
+
+/** A pending row nobody holds (at `?`, now) with no older pending row of its order key. */
+const HEAD = `i."status" = 'PENDING' AND (i."lockedUntil" IS NULL OR i."lockedUntil" < ?)
+  AND NOT EXISTS (SELECT 1 FROM "InboxUpdate" j WHERE j."status" = 'PENDING' AND j."orderKey" = i."orderKey" AND j."updateId" < i."updateId")`;
+
+/** `counted`: attempts already made by the statement that returned the row. */
+function toRow(row: RawRow, counted: number): InboxRow {
+  return { updateId: BigInt(row.updateId), orderKey: row.orderKey, payload: row.payload, attempts: Number(row.attempts) - counted };
+}
+
 /**
  * The inbox table: updates are written here before Telegram hears they were
  * received, and workers take them from here. Every state change is a
@@ -51,16 +64,30 @@ export function createInboxRepository(prisma: DbClient, provider: Provider) {
      * which keeps one chat's updates in order across workers and processes.
      */
     async heads(now: number, limit: number): Promise<InboxRow[]> {
-      const rows = await prisma.$queryRawUnsafe<{ updateId: bigint | number; orderKey: string; payload: string; attempts: number | bigint }[]>(
-        sql(`SELECT i."updateId", i."orderKey", i."payload", i."attempts" FROM "InboxUpdate" i
-         WHERE i."status" = 'PENDING' AND (i."lockedUntil" IS NULL OR i."lockedUntil" < ?)
-           AND NOT EXISTS (SELECT 1 FROM "InboxUpdate" j
-                           WHERE j."status" = 'PENDING' AND j."orderKey" = i."orderKey" AND j."updateId" < i."updateId")
-         ORDER BY i."updateId" LIMIT ?`),
+      const rows = await prisma.$queryRawUnsafe<RawRow[]>(sql(`SELECT ${ROW_COLUMNS} FROM "InboxUpdate" i WHERE ${HEAD} ORDER BY i."updateId" LIMIT ?`), BigInt(now), limit);
+      return rows.map((row) => toRow(row, 0));
+    },
+
+    /**
+     * `heads` and `claim` in one statement, for the workers: takes up to
+     * `limit` heads for `me` until `until` and returns them, oldest first,
+     * with their attempts before this one. The outer condition is checked
+     * again on the locked row, so of two processes taking the same head at
+     * once only one gets it (PostgreSQL re-reads a row updated meanwhile).
+     */
+    async claimHeads(me: string, now: number, until: number, limit: number): Promise<InboxRow[]> {
+      const rows = await prisma.$queryRawUnsafe<RawRow[]>(
+        sql(`UPDATE "InboxUpdate" SET "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1
+         WHERE "updateId" IN (SELECT i."updateId" FROM "InboxUpdate" i WHERE ${HEAD} ORDER BY i."updateId" LIMIT ?)
+           AND "status" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)
+         RETURNING "updateId", "orderKey", "payload", "attempts"`),
+        me,
+        BigInt(until),
         BigInt(now),
         limit,
+        BigInt(now),
       );
-      return rows.map((row) => ({ updateId: BigInt(row.updateId), orderKey: row.orderKey, payload: row.payload, attempts: Number(row.attempts) }));
+      return rows.map((row) => toRow(row, 1)).sort((a, b) => (a.updateId < b.updateId ? -1 : 1));
     },
 
     /** Takes a row for `me` until `until`; false when another worker was first. */

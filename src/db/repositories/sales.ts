@@ -27,6 +27,9 @@ export interface NewSaleReport {
   createdAt: Date;
 }
 
+/** A report as the checks before a save see it. */
+export type RecentReport = SaleReport & { sourceUpdateId: bigint | null };
+
 export type RecordSaleResult = { ok: true; report: SaleReport } | { ok: false; reason: 'already_saved'; report: SaleReport };
 
 const KINDS: readonly SaleKindName[] = ['RETAIL', 'ORDER', 'LOI', 'INVESTMENT'];
@@ -135,14 +138,22 @@ export function createSaleRepository(prisma: DbClient) {
       return row ?? undefined;
     },
 
-    /** The exhibitor's live reports since an instant, newest first: the duplicate check's candidates. */
-    async liveSince(exhibitorId: number, since: Date): Promise<SaleRecord[]> {
-      const rows = await prisma.saleReport.findMany({
-        where: { exhibitorId, voidedAt: null, createdAt: { gte: since } },
-        include: WITH_NAMES,
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      });
-      return rows.map(toSaleRecord);
+    /**
+     * What the checks before a save look at, in one statement: the
+     * exhibitor's newest `limit` live reports, newest first, and at least
+     * every live report since `since` (the duplicate window; read in full
+     * only when the window holds more than `limit`). Without the names: the
+     * one duplicate found is read again with findRecord.
+     */
+    async recentLive(exhibitorId: number, limit: number, since: Date): Promise<RecentReport[]> {
+      const live = { exhibitorId, voidedAt: null };
+      const order = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+      let rows = await prisma.saleReport.findMany({ where: live, orderBy: order, take: limit });
+      const oldest = rows.at(-1);
+      if (rows.length === limit && oldest && oldest.createdAt >= since) {
+        rows = await prisma.saleReport.findMany({ where: { ...live, createdAt: { gte: since } }, orderBy: order });
+      }
+      return rows.map((row) => ({ ...toSaleReport(row), sourceUpdateId: row.sourceUpdateId }));
     },
 
     /** The exhibitor's newest live reports, newest first: what /batal offers. */

@@ -1,6 +1,7 @@
 import type { Lang, User } from '../../domain/entities.js';
 import type { DbClient } from '../database.js';
 import { toUser } from './mappers.js';
+import { sharedRecentWrites } from './recent-writes.js';
 
 /** What Telegram tells us about a user on every update. */
 export interface TelegramProfile {
@@ -12,8 +13,13 @@ export interface TelegramProfile {
 }
 
 export function createUserRepository(prisma: DbClient) {
+  // The user as last written, by id: the next update with the same profile needs no statement.
+  const recent = sharedRecentWrites<User>(prisma, 'TelegramUser');
   return {
-    /** Keeps the user's name and language current; called once per update. */
+    /**
+     * Keeps the user's name and language current; called once per update.
+     * An unchanged profile written a moment ago is not written again.
+     */
     async upsert(profile: TelegramProfile): Promise<User> {
       const data = {
         firstName: profile.first_name,
@@ -21,15 +27,23 @@ export function createUserRepository(prisma: DbClient) {
         username: profile.username ?? null,
         languageCode: profile.language_code ?? null,
       };
+      const key = String(profile.id);
+      const known = recent.get(key);
+      if (known && known.firstName === data.firstName && known.lastName === data.lastName && known.username === data.username && known.languageCode === data.languageCode) {
+        return known;
+      }
       const row = await prisma.telegramUser.upsert({
         where: { id: BigInt(profile.id) },
         create: { id: BigInt(profile.id), ...data },
         update: data,
       });
-      return toUser(row);
+      const user = toUser(row);
+      recent.set(key, user);
+      return user;
     },
 
     async setLanguage(userId: bigint, language: Lang): Promise<void> {
+      recent.delete(String(userId));
       await prisma.telegramUser.update({ where: { id: userId }, data: { language } });
     },
 
