@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ExportData, SummaryRow } from '../domain/export.js';
+import { formatPhone } from '../domain/phone.js';
 import { formatDateId } from '../domain/time.js';
 import type { Lang } from '../domain/entities.js';
 import { catalogue } from '../i18n/index.js';
@@ -166,8 +167,8 @@ export async function buildWorkbook(data: ExportData, lang: Lang, generatedAt: D
     const own = summary.byExhibitor.get(exhibitor.id) ?? { reports: 0, total: 0n };
     exhibitors.addRow([
       exhibitor.id, exhibitor.name, categoryLabel(exhibitor.category, t), provinceLabel(exhibitor.province), exhibitor.city,
-      // Text, not a number: a phone number's leading zero matters.
-      exhibitor.phone, exhibitor.booth, exhibitor.verified ? e.yes : e.no, wallClock(exhibitor.registeredAt, zone), own.reports, money(own.total),
+      // Text, grouped for reading (+62 812-3456-7890), never a number.
+      exhibitor.phone === null ? null : formatPhone(exhibitor.phone), exhibitor.booth, exhibitor.verified ? e.yes : e.no, wallClock(exhibitor.registeredAt, zone), own.reports, money(own.total),
     ]);
   }
 

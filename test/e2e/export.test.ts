@@ -178,10 +178,12 @@ describe.each(TEST_PROVIDERS)('/ekspor on %s', (provider) => {
       const exhibitors = sheetRows(workbook.getWorksheet('Peserta'));
       const phones = (await bot.db.prisma.exhibitor.findMany({ orderBy: { id: 'asc' } })).map((row) => row.phone);
       expect(exhibitors.map((row) => [row[1], row[2], row[3], row[5], row[9], row[10]])).toEqual([
-        ['Keripik Tempe Bu Sri', 'Makanan', 'Jawa Timur', phones[0], 3, 1_500_000 + 2_000_000_000 + 450_000],
-        ['Emping Melinjo Pak Ahmad', 'Minuman', 'Banten', phones[1], 1, 5_000_000],
+        ['Keripik Tempe Bu Sri', 'Makanan', 'Jawa Timur', '+62 812-3456-7890', 3, 1_500_000 + 2_000_000_000 + 450_000],
+        ['Emping Melinjo Pak Ahmad', 'Minuman', 'Banten', '+62 812-9876-5432', 1, 5_000_000],
       ]);
-      // Phone numbers stay text, with their + or leading zero.
+      // Stored as typed into the international form; shown grouped for reading.
+      expect(phones).toEqual(['+6281234567890', '+6281298765432']);
+      // Phone numbers stay text, with their +.
       expect(typeof exhibitors[0]?.[5]).toBe('string');
       expect(exhibitors[0]?.[8]).toBeInstanceOf(Date);
       const products = sheetRows(workbook.getWorksheet('Produk'));

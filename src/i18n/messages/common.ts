@@ -70,7 +70,7 @@ export const money = bilingual({
       negative: 'The amount cannot be negative.',
       zero: 'The amount must be more than zero.',
       ambiguous: 'The dots and commas in the number are ambiguous.',
-      too_large: 'The amount is too large for one transaction. At most Rp1.000 T.',
+      too_large: 'The amount is too large for one transaction: at most Rp1,000 trillion.',
       fraction: 'Rupiah has no cents — use a whole number.',
       scientific: 'Write the number plainly, without "e" notation (e.g. 1.500.000).',
     },
