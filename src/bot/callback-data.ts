@@ -12,6 +12,7 @@ export const SCENE = {
   missionEdit: 'mission-edit',
   followUpAmount: 'followup-amount',
   inquiry: 'buyer-inquiry',
+  leadNote: 'lead-note',
 } as const;
 
 export const CB = {
@@ -79,4 +80,10 @@ export const CB = {
   inquirySend: 'iq:send',
   inquiryAccept: 'iq:ok:',
   inquiryDecline: 'iq:no:',
+  // Booth leads: ld:s:<leadId>:<1-5> score, ld:n:<leadId> note, ld:w:<leadId> withdraw (/privasi),
+  // ld:x:<xlsx|csv>:<minScore 0-5>:<YYYY-MM-DD or ->: export the /prospek list as filtered.
+  leadScore: 'ld:s:',
+  leadNote: 'ld:n:',
+  leadWithdraw: 'ld:w:',
+  leadExport: 'ld:x:',
 } as const;

@@ -59,6 +59,8 @@ export interface BotSession extends Scenes.WizardSession<Scenes.WizardSessionDat
   saleDraft?: SaleDraftState;
   /** An announcement shown back to its official for one confirming tap (/pengumuman). */
   announceDraft?: { updateId: number; missionId: number; text: string };
+  /** The booth whose QR this visitor scanned last: a contact shared next goes to it, and only then (features/leads.ts). */
+  leadBooth?: number;
 }
 
 /** The context every handler sees: the update, plus the user, language, catalogue and logger resolved once. */

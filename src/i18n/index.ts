@@ -22,6 +22,7 @@ import { digest } from './messages/digest.js';
 import { subscription } from './messages/subscriptions.js';
 import { catalog, search } from './messages/catalog.js';
 import { inquiries } from './messages/inquiries.js';
+import { leads } from './messages/leads.js';
 
 export { escapeHtml, html, lines, raw, SafeHtml } from './html.js';
 
@@ -64,6 +65,7 @@ const MESSAGES = {
   catalog,
   search,
   inquiries,
+  leads,
 };
 
 export type Catalogue = { [K in keyof typeof MESSAGES]: (typeof MESSAGES)[K]['id'] };

@@ -24,13 +24,14 @@ import { createDigestFeature } from './digest.js';
 import { createCatalogFeature } from './catalog.js';
 import { createSearchFeature } from './search.js';
 import { createInquiryFeature, createInquiryScene } from './inquiries.js';
+import { createLeadNoteScene, createLeadsFeature } from './leads.js';
 
 /** Every feature's composer, in the order their handlers run. A new feature adds one line here. */
 export function createFeatures(): Composer<BotContext>[] {
-  return [createHelpFeature(), createMissionFeature(), createRegistrationFeature(), createNewProductFeature(), createMyProductsFeature(), createSaleReportFeature(), createSaleVoidFeature(), createSaleVerifyFeature(), createMySalesFeature(), createProgressFeature(), createExportFeature(), createLeaderboardFeature(), createSubscriptionsFeature(), createDigestFeature(), createCatalogFeature(), createSearchFeature(), createInquiryFeature(), createTargetFeature(), createInviteFeature(), createExhibitorsAdminFeature(), createRemindersFeature(), createFollowUpsFeature(), createAnnounceFeature()];
+  return [createHelpFeature(), createMissionFeature(), createRegistrationFeature(), createNewProductFeature(), createMyProductsFeature(), createSaleReportFeature(), createSaleVoidFeature(), createSaleVerifyFeature(), createMySalesFeature(), createProgressFeature(), createExportFeature(), createLeaderboardFeature(), createSubscriptionsFeature(), createDigestFeature(), createCatalogFeature(), createSearchFeature(), createInquiryFeature(), createTargetFeature(), createInviteFeature(), createExhibitorsAdminFeature(), createRemindersFeature(), createFollowUpsFeature(), createAnnounceFeature(), createLeadsFeature()];
 }
 
 /** Every wizard, registered once with the stage. */
 export function createScenes(): Scenes.WizardScene<BotContext>[] {
-  return [createMissionScene(), createRegistrationScene(), createSaleWizardScene(), createSaleVoidScene(), createNewProductScene(), createProductEditScene(), createInquiryScene(), createMissionEditScene(), createFollowUpAmountScene()];
+  return [createMissionScene(), createRegistrationScene(), createSaleWizardScene(), createSaleVoidScene(), createNewProductScene(), createProductEditScene(), createInquiryScene(), createMissionEditScene(), createFollowUpAmountScene(), createLeadNoteScene()];
 }

@@ -18,6 +18,7 @@ import { createDigestRepository } from './digests.js';
 import { createCatalogRepository } from './catalog.js';
 import { createInquiryRepository } from './inquiries.js';
 import { createInboxRepository } from './inbox.js';
+import { createLeadRepository } from './leads.js';
 
 /** The session value is owned by the bot; the store only keeps JSON. */
 type BotSessionShape = object;
@@ -45,6 +46,7 @@ export function createRepositories(db: Pick<Database, 'prisma' | 'provider'>) {
     catalog: createCatalogRepository(prisma, db.provider),
     inquiries: createInquiryRepository(prisma),
     inbox: createInboxRepository(prisma, db.provider),
+    leads: createLeadRepository(prisma),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

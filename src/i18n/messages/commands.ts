@@ -29,6 +29,9 @@ export const commands = bilingual({
     katalog: 'Katalog produk peserta',
     cari: 'Cari produk: /cari kopi',
     pesanan: 'Pertanyaan dan pesanan Anda',
+    qr: 'Kode QR stan Anda untuk dicetak',
+    prospek: 'Prospek dari stan: nilai, catatan, ekspor (/prospek 4, /prospek hari ini)',
+    privasi: 'Kontak yang Anda bagikan ke stan, dan tarik kembali',
   } satisfies Record<CommandId, string>,
   en: {
     start: 'Start',
@@ -56,5 +59,8 @@ export const commands = bilingual({
     katalog: 'Product catalog of the exhibitors',
     cari: 'Search products: /search coffee',
     pesanan: 'Your inquiries and orders',
+    qr: 'Your booth QR code, to print',
+    prospek: 'Leads from your booth: score, note, export (/leads 4, /leads today)',
+    privasi: 'Contacts you shared with booths, and withdraw them',
   },
 });
