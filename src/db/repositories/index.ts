@@ -19,6 +19,7 @@ import { createCatalogRepository } from './catalog.js';
 import { createInquiryRepository } from './inquiries.js';
 import { createInboxRepository } from './inbox.js';
 import { createLeadRepository } from './leads.js';
+import { createMatchingRepository } from './matching.js';
 
 /** The session value is owned by the bot; the store only keeps JSON. */
 type BotSessionShape = object;
@@ -47,6 +48,7 @@ export function createRepositories(db: Pick<Database, 'prisma' | 'provider'>) {
     inquiries: createInquiryRepository(prisma),
     inbox: createInboxRepository(prisma, db.provider),
     leads: createLeadRepository(prisma),
+    matching: createMatchingRepository(prisma),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
