@@ -13,6 +13,7 @@ export const SCENE = {
   followUpAmount: 'followup-amount',
   inquiry: 'buyer-inquiry',
   leadNote: 'lead-note',
+  meetingNote: 'meeting-note',
 } as const;
 
 export const CB = {
@@ -86,4 +87,12 @@ export const CB = {
   leadNote: 'ld:n:',
   leadWithdraw: 'ld:w:',
   leadExport: 'ld:x:',
+  // Business matching: mt:x:<exhibitorId> pick a day, mt:d:<exhibitorId>:<sessionId>:<YYYY-MM-DD> pick a slot,
+  // mt:s:<exhibitorId>:<sessionId>:<slot start, epoch minutes>, answers mt:ok:<id> / mt:no:<id>, mt:c:<id> cancel.
+  meetExhibitor: 'mt:x:',
+  meetDay: 'mt:d:',
+  meetSlot: 'mt:s:',
+  meetAccept: 'mt:ok:',
+  meetDecline: 'mt:no:',
+  meetCancel: 'mt:c:',
 } as const;

@@ -18,7 +18,7 @@ export type CommandId = 'start' | 'bantuan' | 'bahasa' | 'daftar' | 'lapor' | 'p
   | 'target' | 'undang' | 'peserta' | 'pengumuman' | 'pengingat'
   | 'ekspor' | 'peringkat'
   | 'katalog' | 'cari' | 'pesanan'
-  | 'qr' | 'prospek' | 'privasi';
+  | 'qr' | 'prospek' | 'privasi' | 'temu' | 'jadwal';
 
 export const COMMANDS: readonly CommandSpec[] = [
   { id: 'start', en: 'start', audience: 'everyone' },
@@ -29,6 +29,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'cari', en: 'search', audience: 'everyone' },
   { id: 'pesanan', en: 'inquiries', audience: 'everyone' },
   { id: 'privasi', en: 'privacy', audience: 'everyone' },
+  { id: 'temu', en: 'meet', audience: 'everyone' },
+  { id: 'jadwal', en: 'schedule', audience: 'everyone' },
   { id: 'daftar', en: 'register', audience: 'newcomer' },
   { id: 'lapor', en: 'sale', audience: 'exhibitor' },
   { id: 'batal', en: 'undo', audience: 'exhibitor' },

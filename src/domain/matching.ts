@@ -225,3 +225,13 @@ export function meetingIcs(event: CalendarEvent): string {
   ];
   return lines.map(fold).join('\r\n') + '\r\n';
 }
+
+/** Exhibitors whose name contains every word of the query, case and accents ignored (`/temu keripik`). */
+export function matchExhibitorNames<T extends { name: string }>(exhibitors: readonly T[], query: string, fold: (text: string) => string): T[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  return exhibitors.filter((exhibitor) => {
+    const name = fold(exhibitor.name);
+    return words.every((word) => name.includes(word));
+  });
+}

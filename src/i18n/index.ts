@@ -23,6 +23,7 @@ import { subscription } from './messages/subscriptions.js';
 import { catalog, search } from './messages/catalog.js';
 import { inquiries } from './messages/inquiries.js';
 import { leads } from './messages/leads.js';
+import { matching } from './messages/matching.js';
 
 export { escapeHtml, html, lines, raw, SafeHtml } from './html.js';
 
@@ -66,6 +67,7 @@ const MESSAGES = {
   search,
   inquiries,
   leads,
+  matching,
 };
 
 export type Catalogue = { [K in keyof typeof MESSAGES]: (typeof MESSAGES)[K]['id'] };

@@ -253,12 +253,13 @@ export const boothStartHandler: StartPayloadHandler = {
       return say(ctx, ctx.t.leads.boothUnknown);
     }
     const { exhibitor } = booth;
-    const products = await ctx.deps.repos.catalog.ofExhibitor(exhibitor.id, BOOTH_PRODUCTS);
+    const [products, meet] = await Promise.all([ctx.deps.repos.catalog.ofExhibitor(exhibitor.id, BOOTH_PRODUCTS), ctx.deps.repos.matching.hasSession(mission.id)]);
+    const meetRow = meet && ctx.chat?.type === 'private' && exhibitor.ownerId !== ctx.user.id ? [[Markup.button.callback(ctx.t.matching.meetButton, `${CB.meetExhibitor}${exhibitor.id}`)]] : [];
     const place = exhibitor.city ? `${exhibitor.city}, ${provinceName(exhibitor.province)}` : provinceName(exhibitor.province);
     await say(
       ctx,
       ctx.t.leads.boothCard({ name: exhibitor.name, category: categoryLabel(exhibitor.category, ctx.t), place, booth: exhibitor.booth, products: products.total }),
-      Markup.inlineKeyboard(products.items.map((product, index) => [productButton(product, index + 1, 0)])),
+      Markup.inlineKeyboard([...products.items.map((product, index) => [productButton(product, index + 1, 0)]), ...meetRow]),
     );
     if (ctx.chat?.type !== 'private') return;
     if (exhibitor.ownerId === ctx.user.id) return say(ctx, ctx.t.leads.ownBooth);

@@ -3,7 +3,8 @@ import { enqueueMessage, notifyEnqueued, type OutboxMessageInput } from '../../j
 import type { DbClient } from '../database.js';
 import type * as Db from '../generated/sqlite/client.js';
 import { writeAudit } from './audit.js';
-import { isUniqueViolation } from './mappers.js';
+import { isUniqueViolation, toExhibitor } from './mappers.js';
+import type { Exhibitor } from '../../domain/entities.js';
 
 export interface MeetingRecord {
   id: number;
@@ -149,6 +150,16 @@ export function createMatchingRepository(prisma: DbClient) {
     async sessions(missionId: number): Promise<MatchingSessionRecord[]> {
       const rows = await prisma.matchingSession.findMany({ where: { missionId }, orderBy: { id: 'asc' } });
       return rows.map(toSession);
+    },
+
+    async hasSession(missionId: number): Promise<boolean> {
+      return (await prisma.matchingSession.count({ where: { missionId } })) > 0;
+    },
+
+    /** The mission's exhibitors, for /temu's name search. */
+    async exhibitors(missionId: number): Promise<Exhibitor[]> {
+      const rows = await prisma.exhibitor.findMany({ where: { missionId }, orderBy: { name: 'asc' } });
+      return rows.map(toExhibitor);
     },
 
     async findSession(id: number): Promise<MatchingSessionRecord | undefined> {
