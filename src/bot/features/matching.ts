@@ -205,7 +205,7 @@ export function createMatchingFeature(): Composer<BotContext> {
     const otherId = byBuyer ? before.ownerId : before.buyerId;
     const otherLang = await langOf(ctx, otherId);
     const result = await ctx.deps.repos.matching.cancel(id, ctx.user.id, ctx.deps.now(), (m) => [
-      text(otherId, catalogue(otherLang).matching.cancelledByOther(meetingView(m, mission.timeZone, otherLang), byBuyer ? m.exhibitorName : m.buyerName).value, `meet:${m.id}:cancel`),
+      text(otherId, catalogue(otherLang).matching.cancelledByOther(meetingView(m, mission.timeZone, otherLang), byBuyer ? m.buyerName : m.exhibitorName).value, `meet:${m.id}:cancel`),
     ]);
     if (!result.ok) {
       if (result.reason === 'wrong_state') return ctx.answerCbQuery(ctx.t.matching.alreadyAnswered(result.meeting.status));
