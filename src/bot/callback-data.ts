@@ -14,6 +14,7 @@ export const SCENE = {
   inquiry: 'buyer-inquiry',
   leadNote: 'lead-note',
   meetingNote: 'meeting-note',
+  meetingDeal: 'meeting-deal',
 } as const;
 
 export const CB = {
@@ -95,4 +96,7 @@ export const CB = {
   meetAccept: 'mt:ok:',
   meetDecline: 'mt:no:',
   meetCancel: 'mt:c:',
+  // After the slot: mt:o:<id>:<n|f|d> outcome; a deal's kind mt:k:<id>:<ORDER|LOI>.
+  meetOutcome: 'mt:o:',
+  meetDealKind: 'mt:k:',
 } as const;

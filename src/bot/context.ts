@@ -53,6 +53,8 @@ export interface SaleDraftState {
   amountChoices?: string[];
   /** The user has confirmed an amount far outside what the mission has seen (amount-check.ts). */
   unusualConfirmed?: boolean;
+  /** The business meeting whose deal this report is (features/matching.ts); the meeting remembers the saved report. */
+  meetingId?: number;
 }
 
 export interface BotSession extends Scenes.WizardSession<Scenes.WizardSessionData> {

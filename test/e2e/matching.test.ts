@@ -12,7 +12,10 @@ import { inlineButtons } from '../../src/simulator/sim-user.js';
 import { startTestBot, type TestBot } from '../support/bot-harness.js';
 import { NOW, createMission, createProduct, registerExhibitor } from '../support/catalog-fixtures.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import { outboxDrained } from '../support/push-fixtures.js';
+import { outboxDrained, testClock } from '../support/push-fixtures.js';
+import { createRepositories } from '../../src/db/repositories/index.js';
+import { meetingOutcomeTick } from '../../src/jobs/meeting-outcomes.js';
+import { createLogger } from '../../src/logger.js';
 
 const buttonsOf = (user: SimUser) => inlineButtons(user.lastMessage()!).map((b) => b.text);
 
@@ -24,6 +27,7 @@ describe.each(TEST_PROVIDERS)('business matching on %s', (provider) => {
   let keripik: number;
   let andi: SimUser;
   let budi: SimUser;
+  const clock = testClock(NOW.toISOString());
 
   const meetings = () => bot.db.prisma.meeting.findMany({ orderBy: { id: 'asc' } });
   const claims = (meetingId: number) => bot.db.prisma.meetingSlotClaim.count({ where: { meetingId } });
@@ -37,7 +41,7 @@ describe.each(TEST_PROVIDERS)('business matching on %s', (provider) => {
 
   beforeAll(async () => {
     // createMission makes the default official's simulated user; this one is an official from ADMIN_TELEGRAM_IDS too.
-    bot = await startTestBot(provider, { now: () => NOW, adminIds: [7005] });
+    bot = await startTestBot(provider, { now: clock.now, adminIds: [7005] });
     await createMission(bot);
     official = bot.sim.user({ id: 7005, firstName: 'Bu Rina' });
     sri = bot.sim.user({ id: 9701, firstName: 'Bu', lastName: 'Sri' });
@@ -178,5 +182,48 @@ describe.each(TEST_PROVIDERS)('business matching on %s', (provider) => {
     await budi.send('/temu keripik');
     await budi.tap('26 Nov 2026');
     expect(buttonsOf(budi)).toEqual(['13:00', '13:30', '14:00', '14:30']);
+  });
+
+  it('asks both sides for the outcome once the slot is over; a deal becomes a report in one tap that remembers the meeting', async () => {
+    const tick = () => meetingOutcomeTick({ repos: createRepositories(bot.db), logger: createLogger({ level: 'silent' }) }, clock.now());
+    await pickSlot(budi, '13:00');
+    await budi.send('Kontrak 2 ton per bulan');
+    const meeting = (await meetings()).at(-1)!;
+    await outboxDrained(bot.db.prisma);
+    await sri.tap('✅ Setuju');
+    await outboxDrained(bot.db.prisma);
+
+    // 13:25 WIB: the slot is not over yet.
+    clock.set('2026-11-26T06:25:00Z');
+    expect(await tick()).toBe(0);
+    clock.set('2026-11-26T06:30:00Z');
+    // The bot's own minute schedule may ask first; either way the question goes out once per side.
+    await tick();
+    expect(await tick()).toBe(0);
+    expect(await bot.db.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: `meet:${meeting.id}:outcome:` } } })).toBe(2);
+    await outboxDrained(bot.db.prisma);
+    expect(budi.lastText()).toBe(`🤝 Bagaimana hasil temu bisnis #${meeting.id} dengan Keripik Tempe Bu Sri (26 Nov 2026, 13:00–13:30 WIB)?`);
+    expect(sri.lastText()).toContain(`hasil temu bisnis #${meeting.id} dengan Budi Santoso`);
+    expect(buttonsOf(sri)).toEqual(['🤝 Deal', '🔁 Ditindaklanjuti', '🙅 Tidak berminat']);
+
+    const outsider = await andi.tapData(`mt:o:${meeting.id}:d`);
+    expect(outsider.answer?.text).toBe('Hanya pihak dalam temu ini yang bisa mengubahnya.');
+    await budi.tap('🔁 Ditindaklanjuti');
+    expect(await bot.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ status: 'HELD', outcome: 'FOLLOW_UP' });
+
+    await sri.tap('🤝 Deal');
+    expect(sri.lastText()).toContain(`Deal dengan Budi Santoso (temu #${meeting.id})`);
+    await sri.tap('📝 Pesanan / kontrak');
+    expect(sri.lastText()).toContain('Berapa nilainya?');
+    await sri.send('banyak sekali');
+    expect(sri.lastText()).toContain('Jumlahnya tidak terbaca.');
+    await sri.send('25 jt');
+    expect(await bot.db.prisma.saleReport.count()).toBe(0);
+    expect(sri.lastText()).toContain('Rp25.000.000');
+    expect(sri.lastText()).toContain('Budi Santoso');
+    await sri.tap(/Simpan/);
+    const [report] = await bot.db.prisma.saleReport.findMany();
+    expect(report).toMatchObject({ amount: 25_000_000n, kind: 'ORDER', buyerName: 'Budi Santoso', exhibitorId: sriShop });
+    expect(await bot.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ outcome: 'DEAL', saleReportId: report!.id });
   });
 });

@@ -25,7 +25,7 @@ import { createCatalogFeature } from './catalog.js';
 import { createSearchFeature } from './search.js';
 import { createInquiryFeature, createInquiryScene } from './inquiries.js';
 import { createLeadNoteScene, createLeadsFeature } from './leads.js';
-import { createMatchingFeature, createMeetingNoteScene } from './matching.js';
+import { createMatchingFeature, createMeetingDealScene, createMeetingNoteScene } from './matching.js';
 
 /** Every feature's composer, in the order their handlers run. A new feature adds one line here. */
 export function createFeatures(): Composer<BotContext>[] {
@@ -34,5 +34,5 @@ export function createFeatures(): Composer<BotContext>[] {
 
 /** Every wizard, registered once with the stage. */
 export function createScenes(): Scenes.WizardScene<BotContext>[] {
-  return [createMissionScene(), createRegistrationScene(), createSaleWizardScene(), createSaleVoidScene(), createNewProductScene(), createProductEditScene(), createInquiryScene(), createMissionEditScene(), createFollowUpAmountScene(), createLeadNoteScene(), createMeetingNoteScene()];
+  return [createMissionScene(), createRegistrationScene(), createSaleWizardScene(), createSaleVoidScene(), createNewProductScene(), createProductEditScene(), createInquiryScene(), createMissionEditScene(), createFollowUpAmountScene(), createLeadNoteScene(), createMeetingNoteScene(), createMeetingDealScene()];
 }

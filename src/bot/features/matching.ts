@@ -15,6 +15,10 @@ import {
   type MatchingSessionRecord,
 } from '../../domain/matching.js';
 import { foldText } from '../../domain/text.js';
+import { parseRupiah } from '../../domain/money.js';
+import { defaultDirection } from '../../domain/sale.js';
+import { offerSaleDraft } from './sale-report.js';
+import { optional } from '../telegram-errors.js';
 import { formatDateId, localDate, parseLocalDate } from '../../domain/time.js';
 import { localDayBounds } from '../../domain/day-bounds.js';
 import type { MeetingRecord } from '../../db/repositories/matching.js';
@@ -23,6 +27,7 @@ import { catalogue, lines, resolveLang, type Catalogue } from '../../i18n/index.
 import type { MeetingView, SessionView } from '../../i18n/messages/matching.js';
 import { requireOfficial, requirePrivateChat, standingOf } from '../access.js';
 import { zoneLabel } from '../admin-presenters.js';
+import { meetingView } from '../meeting-views.js';
 import { CB, SCENE } from '../callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
@@ -32,21 +37,6 @@ import { cancelKeyboard, expectText, readInput } from '../wizard.js';
 /** Exhibitors offered as buttons for one /temu search. */
 const PICK_LIMIT = 8;
 const SLOT_BUTTONS_PER_ROW = 4;
-
-function meetingView(m: MeetingRecord, timeZone: string, lang: Lang): MeetingView {
-  const end = new Date(m.slotStart.getTime() + m.slotMinutes * 60_000);
-  return {
-    id: m.id,
-    day: formatDateId(m.day, lang),
-    time: `${slotTime(m.slotStart, timeZone)}–${slotTime(end, timeZone)} ${zoneLabel(timeZone)}`,
-    table: m.tableNo,
-    exhibitor: m.exhibitorName,
-    booth: m.exhibitorBooth,
-    buyer: m.buyerName,
-    note: m.note,
-    status: m.status,
-  };
-}
 
 function sessionView(s: MatchingSessionRecord, lang: Lang): SessionView {
   const first = s.days[0] ?? '';
@@ -217,6 +207,41 @@ export function createMatchingFeature(): Composer<BotContext> {
     return say(ctx, ctx.t.matching.cancelledByYou(meetingView(result.meeting, mission.timeZone, ctx.lang)));
   });
 
+  feature.action(new RegExp(`^${CB.meetOutcome}(\\d{1,9}):([nfd])$`), async (ctx) => {
+    const outcome = ({ n: 'NOT_INTERESTED', f: 'FOLLOW_UP', d: 'DEAL' } as const)[ctx.match[2] as 'n' | 'f' | 'd'];
+    const result = await ctx.deps.repos.matching.setOutcome(Number(ctx.match[1]), ctx.user.id, outcome);
+    if (!result.ok) {
+      if (result.reason === 'wrong_state') return ctx.answerCbQuery(ctx.t.matching.alreadyAnswered(result.meeting.status));
+      if (result.reason === 'not_found') return ctx.answerCbQuery(ctx.t.matching.notFound);
+      return ctx.answerCbQuery(ctx.t.matching.notParty, { show_alert: true });
+    }
+    const meeting = result.meeting;
+    ctx.log.info({ meetingId: meeting.id, outcome }, 'meeting outcome');
+    await ctx.answerCbQuery(ctx.t.matching.outcomeSaved);
+    await optional(ctx.log, 'remove buttons', () => ctx.editMessageReplyMarkup(undefined));
+    if (outcome !== 'DEAL') return;
+    if (meeting.ownerId !== ctx.user.id) return say(ctx, ctx.t.matching.dealBuyerThanks);
+    const mission = await ctx.deps.repos.missions.findById(meeting.missionId);
+    if (!mission) return;
+    // The exhibitor reports the deal: its kind here, the amount next, then the usual one-tap confirmation.
+    return say(
+      ctx,
+      ctx.t.matching.dealAskKind(meetingView(meeting, mission.timeZone, ctx.lang)),
+      Markup.inlineKeyboard([
+        Markup.button.callback(ctx.t.matching.dealKindButtons.ORDER, `${CB.meetDealKind}${meeting.id}:ORDER`),
+        Markup.button.callback(ctx.t.matching.dealKindButtons.LOI, `${CB.meetDealKind}${meeting.id}:LOI`),
+      ]),
+    );
+  });
+
+  feature.action(new RegExp(`^${CB.meetDealKind}(\\d{1,9}):(ORDER|LOI)$`), async (ctx) => {
+    const meeting = await ctx.deps.repos.matching.find(Number(ctx.match[1]));
+    if (!meeting || meeting.ownerId !== ctx.user.id) return ctx.answerCbQuery(ctx.t.matching.notParty, { show_alert: true });
+    await ctx.answerCbQuery();
+    await optional(ctx.log, 'remove buttons', () => ctx.editMessageReplyMarkup(undefined));
+    return ctx.scene.enter(SCENE.meetingDeal, { meetingId: meeting.id, kind: ctx.match[2], buyer: meeting.buyerName });
+  });
+
   feature.command(names('jadwal'), requirePrivateChat, async (ctx) => {
     const standing = await standingOf(ctx);
     const mission = standing.mission;
@@ -316,6 +341,43 @@ async function showPlan(ctx: BotContext, mission: Mission, day: string): Promise
       '',
       ctx.t.matching.planHint,
     ]),
+  );
+}
+
+/** The deal's amount; then the report is offered as the usual draft, buyer and kind filled in, for one tap. */
+export function createMeetingDealScene(): Scenes.WizardScene<BotContext> {
+  return new Scenes.WizardScene<BotContext>(
+    SCENE.meetingDeal,
+    async (ctx) => {
+      const state = ctx.wizard.state as { buyer?: string };
+      await say(ctx, ctx.t.matching.dealAskAmount(state.buyer ?? ''), cancelKeyboard(ctx));
+      return ctx.wizard.next();
+    },
+    async (ctx) => {
+      const state = ctx.wizard.state as { meetingId?: number; kind?: 'ORDER' | 'LOI' };
+      const typed = await expectText(ctx, await readInput(ctx));
+      if (typed === undefined) return;
+      const amount = parseRupiah(typed);
+      if (!amount.ok) return say(ctx, ctx.t.matching.dealBadAmount);
+      await ctx.scene.leave();
+      const meeting = state.meetingId === undefined ? undefined : await ctx.deps.repos.matching.find(state.meetingId);
+      const mission = meeting ? await ctx.deps.repos.missions.findById(meeting.missionId) : undefined;
+      const exhibitor = meeting ? await ctx.deps.repos.exhibitors.findById(meeting.exhibitorId) : undefined;
+      if (!meeting || !mission || !exhibitor || meeting.ownerId !== ctx.user.id) return say(ctx, ctx.t.matching.exhibitorGone);
+      return offerSaleDraft(ctx, {
+        sourceUpdateId: ctx.update.update_id,
+        missionId: mission.id,
+        exhibitorId: exhibitor.id,
+        amount: amount.value.toString(),
+        kind: state.kind ?? 'ORDER',
+        direction: defaultDirection(exhibitor.province, mission.originProvince),
+        productText: null,
+        quantity: null,
+        unit: null,
+        buyerName: meeting.buyerName,
+        meetingId: meeting.id,
+      });
+    },
   );
 }
 

@@ -231,6 +231,40 @@ export function createMatchingRepository(prisma: DbClient) {
       return transition(id, actorId, 'either', ['REQUESTED', 'ACCEPTED'], 'CANCELLED', at, messages);
     },
 
+    /** Accepted meetings whose slot ended by `now` and whose sides were not yet asked for the outcome. */
+    async outcomeDue(now: Date): Promise<MeetingRecord[]> {
+      const rows = await prisma.meeting.findMany({ where: { status: 'ACCEPTED', outcomeAskedAt: null, slotStart: { lte: now } }, include: WITH_PARTIES, orderBy: { id: 'asc' }, take: 200 });
+      const over = rows.filter((row) => row.slotStart.getTime() + row.session.slotMinutes * 60_000 <= now.getTime());
+      return withNames(over);
+    },
+
+    /** Marks the question asked and queues it, together; false when another tick or process asked first. */
+    async markOutcomeAsked(id: number, at: Date, messages: OutboxMessageInput[]): Promise<boolean> {
+      const asked = await prisma.$transaction(async (tx) => {
+        const updated = await tx.meeting.updateMany({ where: { id, outcomeAskedAt: null }, data: { outcomeAskedAt: at } });
+        if (updated.count === 0) return false;
+        for (const message of messages) await enqueueMessage(tx, message);
+        return true;
+      });
+      return asked;
+    },
+
+    /** Records a side's outcome; the meeting counts as held. Only its buyer or exhibitor may, and only once it was accepted. */
+    async setOutcome(id: number, actorId: bigint, outcome: MeetingOutcomeName): Promise<MeetingChange> {
+      const meeting = await one(id);
+      if (!meeting) return { ok: false, reason: 'not_found' };
+      if (meeting.buyerId !== actorId && meeting.ownerId !== actorId) return { ok: false, reason: 'not_party' };
+      const updated = await prisma.meeting.updateMany({ where: { id, status: { in: ['ACCEPTED', 'HELD'] } }, data: { status: 'HELD', outcome } });
+      if (updated.count === 0) return { ok: false, reason: 'wrong_state', meeting };
+      await writeAudit(prisma, { actorId, action: 'meeting.outcome', entity: 'Meeting', entityId: id, before: { outcome: meeting.outcome }, after: { outcome } });
+      return { ok: true, meeting: (await one(id))! };
+    },
+
+    /** The report a deal became: the meeting remembers it. */
+    async linkReport(id: number, saleReportId: number): Promise<void> {
+      await prisma.meeting.updateMany({ where: { id, saleReportId: null }, data: { saleReportId } });
+    },
+
     /** A user's meetings as buyer or as owner of an exhibitor, live ones, by slot. */
     async mine(userId: bigint, missionId: number): Promise<MeetingRecord[]> {
       const owned = await prisma.exhibitor.findMany({ where: { ownerId: userId, missionId }, select: { id: true } });

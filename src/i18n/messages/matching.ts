@@ -122,6 +122,14 @@ export const matching = bilingual({
     planLine: (v: MeetingView) => html`  ${v.time} · ${v.exhibitor} ↔ ${v.buyer} · ${STATUS_ID[v.status]}`,
     planNone: (day: string) => html`Belum ada temu bisnis pada ${day}.`,
     planHint: html`<i>Petugas: <code>/jadwal 27/11</code> untuk hari lain.</i>`,
+    outcomeQuestion: (v: MeetingView, other: string) => html`🤝 Bagaimana hasil temu bisnis #${v.id} dengan <b>${other}</b> (${v.day}, ${v.time})?`,
+    outcomeButtons: { NOT_INTERESTED: '🙅 Tidak berminat', FOLLOW_UP: '🔁 Ditindaklanjuti', DEAL: '🤝 Deal' },
+    outcomeSaved: 'Terima kasih, hasilnya dicatat.',
+    dealAskKind: (v: MeetingView) => html`🎉 Deal dengan <b>${v.buyer}</b> (temu #${v.id})! Catat sebagai laporan transaksi — jenisnya:`,
+    dealKindButtons: { ORDER: '📝 Pesanan / kontrak', LOI: '📜 MoU / LoI' },
+    dealAskAmount: (buyer: string) => html`Berapa nilainya? Ketik jumlahnya, misalnya <code>25 jt</code>. Pembeli: <b>${buyer}</b>.`,
+    dealBadAmount: html`Jumlahnya tidak terbaca. Contoh: <code>25 jt</code>, <code>1,5 M</code>, <code>750rb</code>.`,
+    dealBuyerThanks: html`🎉 Selamat! Peserta akan mencatat transaksinya.`,
   },
   en: {
     sessionUsage: lines([
@@ -189,5 +197,13 @@ export const matching = bilingual({
     planLine: (v) => html`  ${v.time} · ${v.exhibitor} ↔ ${v.buyer} · ${STATUS_EN[v.status]}`,
     planNone: (day) => html`No business meetings on ${day} yet.`,
     planHint: html`<i>Officials: <code>/schedule 27/11</code> for another day.</i>`,
+    outcomeQuestion: (v, other) => html`🤝 How did business meeting #${v.id} with <b>${other}</b> (${v.day}, ${v.time}) go?`,
+    outcomeButtons: { NOT_INTERESTED: '🙅 Not interested', FOLLOW_UP: '🔁 Follow up', DEAL: '🤝 Deal' },
+    outcomeSaved: 'Thank you, the outcome is recorded.',
+    dealAskKind: (v) => html`🎉 A deal with <b>${v.buyer}</b> (meeting #${v.id})! Record it as a transaction report — its kind:`,
+    dealKindButtons: { ORDER: '📝 Order / contract', LOI: '📜 MoU / LoI' },
+    dealAskAmount: (buyer) => html`How much is it? Type the amount, for example <code>25 jt</code>. Buyer: <b>${buyer}</b>.`,
+    dealBadAmount: html`The amount could not be read. Examples: <code>25 jt</code>, <code>1,5 M</code>, <code>750rb</code>.`,
+    dealBuyerThanks: html`🎉 Congratulations! The exhibitor will record the transaction.`,
   },
 });
