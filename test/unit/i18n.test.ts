@@ -201,6 +201,8 @@ function digestSample(phase: 'before' | 'during' | 'after', full: boolean) {
 }
 
 const SAMPLES: Record<string, unknown[][]> = {
+  'matching.sessionsList': [[[{ days: '26 Nov 2026', hours: '09:00–12:00', slotMinutes: 20, tableCount: 10, slots: 9 }]]],
+  'matching.alreadyAnswered': [['ACCEPTED'], ['CANCELLED']],
   'common.tooLong': [[120]],
   'common.tooShort': [[2]],
   'digest.message': [[digestSample('during', true)], [digestSample('before', false)], [digestSample('after', true)], [{ ...digestSample('during', false), reached: true }]],
