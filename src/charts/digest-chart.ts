@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
@@ -5,7 +6,6 @@ import { formatRupiahCompact } from '../domain/money.js';
 import { formatDateId } from '../domain/time.js';
 import type { Lang } from '../domain/entities.js';
 import { catalogue } from '../i18n/index.js';
-import { FONT, FONT_FILES } from './fonts.js';
 
 /** What the digest hands in: amounts in whole rupiah, days as local `YYYY-MM-DD`, category labels already translated. */
 export interface DigestChartInput {
@@ -23,6 +23,7 @@ const WIDTH = 370;
 const LINE_HEIGHT = 240;
 const BAR_STEP = 34;
 const ZOOM = 2;
+const FONT = 'DejaVu Sans';
 const INK = '#1f2937';
 const MUTED = '#6b7280';
 const LINE_COLOR = '#0f766e';
@@ -34,6 +35,12 @@ const MAX_DAY_TICKS = 7;
 // Characters of the bold title per line at the chart's width.
 const TITLE_CHARS = 38;
 const MAX_TITLE_LINES = 3;
+
+const require = createRequire(import.meta.url);
+// TrueType only: resvg silently drops every label drawn with a WOFF font.
+// Loading the files explicitly (and no system fonts) makes the picture the
+// same on every machine.
+const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
 
 // Vega's own number and time formats are English (3,000,000,000, "Mon 08");
 // axis labels go through these two functions instead. Registered once per

@@ -4,7 +4,6 @@ import type { Lang } from '../domain/entities.js';
 import { catalogue } from '../i18n/index.js';
 import { wallClock, wallClockText } from './cells.js';
 import { BOM, CSV_SEPARATOR, field, neutralizeFormula } from './csv.js';
-import { tableSheet } from './workbook.js';
 
 /**
  * An exhibitor's leads (/prospek) as a workbook and as a CSV in the dialect
@@ -22,7 +21,11 @@ export async function buildLeadsWorkbook(leads: readonly LeadRecord[], lang: Lan
   workbook.creator = 'misi-dagang-bot';
   workbook.created = generatedAt;
   workbook.modified = generatedAt;
-  const sheet = tableSheet(workbook, t.leads.sheet, headers(lang, zoneLabel), [8, 17, 28, 18, 8, 48]);
+  const columns = headers(lang, zoneLabel);
+  const sheet = workbook.addWorksheet(t.leads.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((header, index) => ({ header, width: [8, 17, 28, 18, 8, 48][index] ?? 14 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   sheet.getColumn(2).numFmt = t.exports.dateTimeFormat;
   // Phone numbers stay text: as numbers Excel drops the leading + and shows 6.28E+12.
   sheet.getColumn(4).numFmt = '@';

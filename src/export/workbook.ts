@@ -27,7 +27,7 @@ function styleHeader(row: ExcelJS.Row): void {
 }
 
 /** A sheet whose first row is a frozen, filterable header. */
-export function tableSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], widths: number[]): ExcelJS.Worksheet {
+function tableSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], widths: number[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = headers.map((header, index) => ({ header, width: widths[index] ?? 14 }));
   styleHeader(sheet.getRow(1));
