@@ -12,6 +12,9 @@ export const SCENE = {
   missionEdit: 'mission-edit',
   followUpAmount: 'followup-amount',
   inquiry: 'buyer-inquiry',
+  leadNote: 'lead-note',
+  meetingNote: 'meeting-note',
+  meetingDeal: 'meeting-deal',
 } as const;
 
 export const CB = {
@@ -83,6 +86,23 @@ export const CB = {
   // /papan: bd:pub:<missionId>:<0|1> makes the board public or keyed; bd:key:<missionId> rotates the key.
   boardPublic: 'bd:pub:',
   boardRotate: 'bd:key:',
+  // Booth leads: ld:s:<leadId>:<1-5> score, ld:n:<leadId> note, ld:w:<leadId> withdraw (/privasi),
+  // ld:x:<xlsx|csv>:<minScore 0-5>:<YYYY-MM-DD or ->: export the /prospek list as filtered.
+  leadScore: 'ld:s:',
+  leadNote: 'ld:n:',
+  leadWithdraw: 'ld:w:',
+  leadExport: 'ld:x:',
+  // Business matching: mt:x:<exhibitorId> pick a day, mt:d:<exhibitorId>:<sessionId>:<YYYY-MM-DD> pick a slot,
+  // mt:s:<exhibitorId>:<sessionId>:<slot start, epoch minutes>, answers mt:ok:<id> / mt:no:<id>, mt:c:<id> cancel.
+  meetExhibitor: 'mt:x:',
+  meetDay: 'mt:d:',
+  meetSlot: 'mt:s:',
+  meetAccept: 'mt:ok:',
+  meetDecline: 'mt:no:',
+  meetCancel: 'mt:c:',
+  // After the slot: mt:o:<id>:<n|f|d> outcome; a deal's kind mt:k:<id>:<ORDER|LOI>.
+  meetOutcome: 'mt:o:',
+  meetDealKind: 'mt:k:',
 } as const;
 
 /**

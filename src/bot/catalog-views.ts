@@ -66,12 +66,14 @@ export function productDeepLink(ctx: BotContext, productId: number): string {
  * The card's buttons. In a private chat "ask" starts the inquiry here; in a
  * group it links to the private chat, where a conversation with the seller belongs.
  */
-export function cardKeyboard(ctx: BotContext, product: CatalogProduct, page: number) {
+export function cardKeyboard(ctx: BotContext, product: CatalogProduct, page: number, meet = false) {
   const ask =
     ctx.chat?.type === 'private'
       ? Markup.button.callback(ctx.t.catalog.askButton, `${CB.inquiryStart}${product.id}`)
       : Markup.button.url(ctx.t.catalog.askButton, productDeepLink(ctx, product.id));
-  return Markup.inlineKeyboard([[ask], [Markup.button.callback(ctx.t.catalog.backButton, `${CB.catalogList}${product.category}:${Math.max(page, 1)}`)]]);
+  // "Ask to meet" only where a meeting can be booked: a private chat, and the mission has matching sessions.
+  const meetRow = meet && ctx.chat?.type === 'private' ? [[Markup.button.callback(ctx.t.matching.meetButton, `${CB.meetExhibitor}${product.exhibitorId}`)]] : [];
+  return Markup.inlineKeyboard([[ask], ...meetRow, [Markup.button.callback(ctx.t.catalog.backButton, `${CB.catalogList}${product.category}:${Math.max(page, 1)}`)]]);
 }
 
 type Keyboard = ReturnType<typeof Markup.inlineKeyboard>;
@@ -95,7 +97,8 @@ export async function showScreen(ctx: BotContext, text: SafeHtml, keyboard: Keyb
  */
 export async function showProductCard(ctx: BotContext, product: CatalogProduct, how: 'new' | 'replace', page: number): Promise<void> {
   const text = ctx.t.catalog.card(productView(product, ctx.t, ctx.lang));
-  const keyboard = cardKeyboard(ctx, product, page);
+  const meet = product.ownerId !== ctx.user.id && (await ctx.deps.repos.matching.hasSession(product.missionId));
+  const keyboard = cardKeyboard(ctx, product, page, meet);
   if (!product.photoFileId) return showScreen(ctx, text, keyboard, how);
   if (how === 'replace' && ctx.callbackQuery?.message) await optional(ctx.log, 'delete list', () => ctx.deleteMessage());
   try {

@@ -17,7 +17,8 @@ export type CommandId = 'start' | 'bantuan' | 'bahasa' | 'daftar' | 'lapor' | 'p
   | 'langganan' | 'berhenti' | 'ringkasan'
   | 'target' | 'undang' | 'peserta' | 'pengumuman' | 'pengingat'
   | 'ekspor' | 'peringkat' | 'papan'
-  | 'katalog' | 'cari' | 'pesanan';
+  | 'katalog' | 'cari' | 'pesanan'
+  | 'qr' | 'prospek' | 'privasi' | 'temu' | 'jadwal';
 
 export const COMMANDS: readonly CommandSpec[] = [
   { id: 'start', en: 'start', audience: 'everyone' },
@@ -27,6 +28,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'katalog', en: 'catalog', audience: 'everyone' },
   { id: 'cari', en: 'search', audience: 'everyone' },
   { id: 'pesanan', en: 'inquiries', audience: 'everyone' },
+  { id: 'privasi', en: 'privacy', audience: 'everyone' },
+  { id: 'temu', en: 'meet', audience: 'everyone' },
+  { id: 'jadwal', en: 'schedule', audience: 'everyone' },
   { id: 'daftar', en: 'register', audience: 'newcomer' },
   { id: 'lapor', en: 'sale', audience: 'exhibitor' },
   { id: 'batal', en: 'undo', audience: 'exhibitor' },
@@ -34,6 +38,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'produk_baru', en: 'newproduct', audience: 'exhibitor' },
   { id: 'produkku', en: 'myproducts', audience: 'exhibitor' },
   { id: 'pengingat', en: 'reminders', audience: 'exhibitor' },
+  { id: 'qr', en: 'qr', audience: 'exhibitor' },
+  { id: 'prospek', en: 'leads', audience: 'exhibitor' },
   { id: 'misi', en: 'mission', audience: 'official' },
   { id: 'target', en: 'target', audience: 'official' },
   { id: 'undang', en: 'invite', audience: 'official' },

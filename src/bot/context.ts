@@ -57,12 +57,16 @@ export interface SaleDraftState {
   amountChoices?: string[];
   /** The user has confirmed an amount far outside what the mission has seen (amount-check.ts). */
   unusualConfirmed?: boolean;
+  /** The business meeting whose deal this report is (features/matching.ts); the meeting remembers the saved report. */
+  meetingId?: number;
 }
 
 export interface BotSession extends Scenes.WizardSession<Scenes.WizardSessionData> {
   saleDraft?: SaleDraftState;
   /** An announcement shown back to its official for one confirming tap (/pengumuman). */
   announceDraft?: { updateId: number; missionId: number; text: string };
+  /** The booth whose QR this visitor scanned last: a contact shared next goes to it, and only then (features/leads.ts). */
+  leadBooth?: number;
 }
 
 /** The context every handler sees: the update, plus the user, language, catalogue and logger resolved once. */

@@ -1,6 +1,7 @@
 import type { BotContext } from './context.js';
 import { joinPayload } from './features/invites.js';
 import { catalogStartHandler, productStartHandler } from './features/catalog.js';
+import { boothStartHandler } from './features/leads.js';
 
 /**
  * Deep-link payloads of /start (`t.me/<bot>?start=<payload>`): invite codes,
@@ -13,7 +14,7 @@ export interface StartPayloadHandler {
 }
 
 // Add a feature's handler to this list (import it from the feature file).
-export const START_PAYLOADS: readonly StartPayloadHandler[] = [joinPayload, productStartHandler, catalogStartHandler];
+export const START_PAYLOADS: readonly StartPayloadHandler[] = [joinPayload, productStartHandler, catalogStartHandler, boothStartHandler];
 
 /** Runs the handler whose prefix the payload starts with; false when none matched. */
 export async function handleStartPayload(ctx: BotContext, payload: string): Promise<boolean> {

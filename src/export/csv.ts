@@ -17,7 +17,8 @@ import { reportHeaders, reportRow } from './report-rows.js';
  *   `YYYY-MM-DD HH:MM` in the mission's zone.
  */
 export const CSV_SEPARATOR = ';';
-const BOM = '\uFEFF';
+/** Excel reads a CSV as UTF-8 only with it. */
+export const BOM = '\uFEFF';
 
 /**
  * Text a user typed that starts like a formula (`=`, `+`, `-`, `@`, tab, CR)
@@ -29,7 +30,8 @@ export function neutralizeFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function field(value: string): string {
+/** One CSV field, quoted when it holds a separator, a quote, a line break or outer spaces. */
+export function field(value: string): string {
   return /[";\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

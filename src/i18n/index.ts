@@ -24,6 +24,8 @@ import { catalog, search } from './messages/catalog.js';
 import { inquiries } from './messages/inquiries.js';
 import { fallback } from './messages/fallback.js';
 import { board } from './messages/board.js';
+import { leads } from './messages/leads.js';
+import { matching } from './messages/matching.js';
 
 export { escapeHtml, html, lines, raw, SafeHtml } from './html.js';
 
@@ -68,6 +70,8 @@ const MESSAGES = {
   inquiries,
   fallback,
   board,
+  leads,
+  matching,
 };
 
 export type Catalogue = { [K in keyof typeof MESSAGES]: (typeof MESSAGES)[K]['id'] };

@@ -4,6 +4,8 @@ import type { Repositories } from '../db/repositories/index.js';
 import type { Logger } from '../logger.js';
 import { createDigestScheduler, type DigestScheduler } from './digest-scheduler.js';
 import { createOutboxSender, type OutboxSender, type OutboxSenderOptions } from './outbox-sender.js';
+import { meetingOutcomeTick } from './meeting-outcomes.js';
+import { scheduleTicks } from './minute-schedule.js';
 
 /** Tuning of the background jobs; the defaults are for production, tests shorten them. */
 export type JobsOptions = Partial<Pick<OutboxSenderOptions, 'pollIntervalMs' | 'staleLockMs' | 'sendTimeoutMs' | 'retry' | 'limits' | 'clock'>>;
@@ -31,6 +33,8 @@ export function createJobs(input: {
 }): Jobs {
   const sender = createOutboxSender({ prisma: input.prisma, telegram: input.telegram, logger: input.logger, ...input.options });
   const scheduler = createDigestScheduler({ repos: input.repos, logger: input.logger, now: input.now, ...(input.publicUrl ? { publicUrl: input.publicUrl } : {}) });
+  // After a business meeting's slot, both sides are asked for its outcome.
+  const outcomes = scheduleTicks({ name: 'meeting-outcomes', log: input.logger, tick: () => meetingOutcomeTick(input, input.now()) });
   let stopping: Promise<void> | undefined;
   return {
     sender,
@@ -38,9 +42,11 @@ export function createJobs(input: {
     async start() {
       sender.start();
       await scheduler.start();
+      await outcomes.start();
     },
     stop: () =>
       (stopping ??= (async () => {
+        await outcomes.stop();
         await scheduler.stop();
         await sender.stop();
       })()),

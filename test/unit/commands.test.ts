@@ -26,6 +26,11 @@ const DESIGN_COMMANDS: readonly { id: string; en: string; officials: boolean }[]
   { id: 'ekspor', en: 'export', officials: true },
   { id: 'peringkat', en: 'leaderboard', officials: true },
   { id: 'pengumuman', en: 'announce', officials: true },
+  { id: 'qr', en: 'qr', officials: false },
+  { id: 'prospek', en: 'leads', officials: false },
+  { id: 'privasi', en: 'privacy', officials: false },
+  { id: 'temu', en: 'meet', officials: false },
+  { id: 'jadwal', en: 'schedule', officials: false },
 ];
 
 const implemented = DESIGN_COMMANDS.filter((design) => COMMANDS.some((command) => command.id === design.id));

@@ -201,6 +201,8 @@ function digestSample(phase: 'before' | 'during' | 'after', full: boolean) {
 }
 
 const SAMPLES: Record<string, unknown[][]> = {
+  'matching.sessionsList': [[[{ days: '26 Nov 2026', hours: '09:00–12:00', slotMinutes: 20, tableCount: 10, slots: 9 }]]],
+  'matching.alreadyAnswered': [['ACCEPTED'], ['CANCELLED']],
   'common.tooLong': [[120]],
   'common.tooShort': [[2]],
   // Counts are numbers: the English catalogue words them with plural rules.

@@ -254,6 +254,8 @@ async function saveDraft(ctx: BotContext, sourceUpdateId: number, force: boolean
   await ctx.answerCbQuery(ctx.t.sale.savedToast);
   ctx.log.info({ reportId: result.report.id, amount: result.report.amount.toString(), forced: force }, 'sale saved');
   await optional(ctx.log, 'saleRecorded listeners', () => ctx.deps.events.saleRecorded(result.report));
+  const { meetingId } = draft;
+  if (meetingId !== undefined) await optional(ctx.log, 'link meeting', () => repos.matching.linkReport(meetingId, result.report.id));
 
   if (!mission) return;
   const { today, totals } = await missionTotalsNow(repos, mission, ctx.deps.now());

@@ -87,6 +87,16 @@ export function createCatalogRepository(prisma: DbClient, provider: Provider) {
       return row ? toCatalogProduct(row) : undefined;
     },
 
+    /** One exhibitor's active listings, oldest first (the booth card); at most `limit`, with the full count. */
+    async ofExhibitor(exhibitorId: number, limit: number): Promise<{ items: CatalogProduct[]; total: number }> {
+      const where = { exhibitorId, active: true };
+      const [total, rows] = await Promise.all([
+        prisma.product.count({ where }),
+        prisma.product.findMany({ where, include: WITH_EXHIBITOR, orderBy: { id: 'asc' }, take: limit }),
+      ]);
+      return { items: rows.map(toCatalogProduct), total };
+    },
+
     /** The newest listings first: what inline mode offers before anything is typed. */
     async newest(missionId: number, offset: number, limit: number): Promise<{ items: CatalogProduct[]; total: number }> {
       const [total, rows] = await Promise.all([

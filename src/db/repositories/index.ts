@@ -19,6 +19,8 @@ import { createCatalogRepository } from './catalog.js';
 import { createInquiryRepository } from './inquiries.js';
 import { createInboxRepository } from './inbox.js';
 import { createBoardRepository } from './board.js';
+import { createLeadRepository } from './leads.js';
+import { createMatchingRepository } from './matching.js';
 
 /** The session value is owned by the bot; the store only keeps JSON. */
 type BotSessionShape = object;
@@ -49,6 +51,8 @@ export function createRepositories(db: Pick<Database, 'prisma' | 'provider'>) {
     inquiries: createInquiryRepository(prisma),
     inbox: createInboxRepository(prisma, db.provider),
     board: createBoardRepository(prisma, sales, digests),
+    leads: createLeadRepository(prisma),
+    matching: createMatchingRepository(prisma),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

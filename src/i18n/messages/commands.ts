@@ -30,6 +30,11 @@ export const commands = bilingual({
     katalog: 'Katalog produk peserta',
     cari: 'Cari produk: /cari kopi',
     pesanan: 'Pertanyaan dan pesanan Anda',
+    qr: 'Kode QR stan Anda untuk dicetak',
+    prospek: 'Prospek dari stan: nilai, catatan, ekspor (/prospek 4, /prospek hari ini)',
+    privasi: 'Kontak yang Anda bagikan ke stan, dan tarik kembali',
+    temu: 'Ajak peserta temu bisnis: /temu nama usaha',
+    jadwal: 'Jadwal temu bisnis Anda (petugas: rencana per meja)',
   } satisfies Record<CommandId, string>,
   en: {
     start: 'Start',
@@ -58,5 +63,10 @@ export const commands = bilingual({
     katalog: 'Product catalog of the exhibitors',
     cari: 'Search products: /search coffee',
     pesanan: 'Your inquiries and orders',
+    qr: 'Your booth QR code, to print',
+    prospek: 'Leads from your booth: score, note, export (/leads 4, /leads today)',
+    privasi: 'Contacts you shared with booths, and withdraw them',
+    temu: 'Ask an exhibitor to a business meeting: /meet business name',
+    jadwal: 'Your business meetings (officials: the plan by table)',
   },
 });

@@ -1,0 +1,284 @@
+import { LIVE_STATUSES, buyerParty, exhibitorParty, freeTable, tableParty, type MatchingSessionRecord, type MeetingOutcomeName, type MeetingStatusName, type SessionSpec } from '../../domain/matching.js';
+import { enqueueMessage, notifyEnqueued, type OutboxMessageInput } from '../../jobs/outbox.js';
+import type { DbClient } from '../database.js';
+import type * as Db from '../generated/sqlite/client.js';
+import { writeAudit } from './audit.js';
+import { isUniqueViolation, toExhibitor } from './mappers.js';
+import type { Exhibitor } from '../../domain/entities.js';
+
+export interface MeetingRecord {
+  id: number;
+  sessionId: number;
+  missionId: number;
+  slotStart: Date;
+  day: string;
+  tableNo: number;
+  slotMinutes: number;
+  buyerId: bigint;
+  buyerName: string;
+  buyerUsername: string | null;
+  exhibitorId: number;
+  exhibitorName: string;
+  exhibitorBooth: string | null;
+  ownerId: bigint;
+  ownerName: string;
+  status: MeetingStatusName;
+  note: string | null;
+  outcome: MeetingOutcomeName | null;
+}
+
+export interface MeetingRequest {
+  sessionId: number;
+  missionId: number;
+  day: string;
+  slotStart: Date;
+  buyerId: bigint;
+  exhibitorId: number;
+  note: string;
+  at: Date;
+}
+
+export type BookResult = { ok: true; meeting: MeetingRecord } | { ok: false; reason: 'taken' };
+export type MeetingChange =
+  | { ok: true; meeting: MeetingRecord }
+  | { ok: false; reason: 'not_found' | 'not_party' }
+  | { ok: false; reason: 'wrong_state'; meeting: MeetingRecord };
+
+const WITH_PARTIES = {
+  session: { select: { slotMinutes: true } },
+} as const;
+
+type Person = { firstName: string; lastName: string | null; username: string | null };
+const fullName = (p: Person) => (p.lastName ? `${p.firstName} ${p.lastName}` : p.firstName);
+
+function toSession(row: Db.MatchingSession): MatchingSessionRecord {
+  return {
+    id: row.id,
+    missionId: row.missionId,
+    days: row.days.split(',').filter(Boolean),
+    startTime: row.startTime,
+    endTime: row.endTime,
+    slotMinutes: row.slotMinutes,
+    tableCount: row.tableCount,
+  };
+}
+
+/** A table race can repeat only as often as there are tables; the buyer's and exhibitor's claims end it sooner. */
+const MAX_TABLE_RETRIES = 5;
+
+/**
+ * Matching sessions and meetings. Double booking is refused by the
+ * database: a live meeting holds MeetingSlotClaim rows for its exhibitor,
+ * buyer and table, inserted in the meeting's transaction under a unique key,
+ * so of two racing requests (two processes on PostgreSQL too) one fails.
+ */
+export function createMatchingRepository(prisma: DbClient) {
+  async function meetingsWhere(where: Db.Prisma.MeetingWhereInput, orderBy: Db.Prisma.MeetingOrderByWithRelationInput[] = [{ slotStart: 'asc' }, { tableNo: 'asc' }]): Promise<MeetingRecord[]> {
+    const rows = await prisma.meeting.findMany({ where, include: WITH_PARTIES, orderBy });
+    return withNames(rows);
+  }
+
+  /** Joins names: meetings carry ids only (no relations, so the migration stays additive to other tables). */
+  async function withNames(rows: (Db.Meeting & { session: { slotMinutes: number } })[]): Promise<MeetingRecord[]> {
+    if (rows.length === 0) return [];
+    const exhibitors = await prisma.exhibitor.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.exhibitorId))] } }, include: { owner: true } });
+    const buyers = await prisma.telegramUser.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.buyerId))] } } });
+    const exhibitorById = new Map(exhibitors.map((e) => [e.id, e]));
+    const buyerById = new Map(buyers.map((b) => [b.id, b]));
+    return rows.map((row) => {
+      const exhibitor = exhibitorById.get(row.exhibitorId);
+      const buyer = buyerById.get(row.buyerId);
+      return {
+        id: row.id,
+        sessionId: row.sessionId,
+        missionId: row.missionId,
+        slotStart: row.slotStart,
+        day: row.day,
+        tableNo: row.tableNo,
+        slotMinutes: row.session.slotMinutes,
+        buyerId: row.buyerId,
+        buyerName: buyer ? fullName(buyer) : String(row.buyerId),
+        buyerUsername: buyer?.username ?? null,
+        exhibitorId: row.exhibitorId,
+        exhibitorName: exhibitor?.name ?? '',
+        exhibitorBooth: exhibitor?.booth ?? null,
+        ownerId: exhibitor?.ownerId ?? 0n,
+        ownerName: exhibitor ? fullName(exhibitor.owner) : '',
+        status: row.status,
+        note: row.note,
+        outcome: row.outcome,
+      };
+    });
+  }
+
+  async function one(id: number): Promise<MeetingRecord | undefined> {
+    return (await meetingsWhere({ id }))[0];
+  }
+
+  /** Changes the status of a meeting `actor` is a party of, from one of `from`; frees the slot when the new status does not hold it. */
+  async function transition(id: number, actorId: bigint, side: 'exhibitor' | 'buyer' | 'either', from: readonly MeetingStatusName[], to: MeetingStatusName, at: Date, messages: (m: MeetingRecord) => OutboxMessageInput[]): Promise<MeetingChange> {
+    const meeting = await one(id);
+    if (!meeting) return { ok: false, reason: 'not_found' };
+    const isBuyer = meeting.buyerId === actorId;
+    const isOwner = meeting.ownerId === actorId;
+    if ((side === 'buyer' && !isBuyer) || (side === 'exhibitor' && !isOwner) || (side === 'either' && !isBuyer && !isOwner)) return { ok: false, reason: 'not_party' };
+    const changed = await prisma.$transaction(async (tx) => {
+      const updated = await tx.meeting.updateMany({ where: { id, status: { in: [...from] } }, data: { status: to, answeredAt: at } });
+      if (updated.count === 0) return false;
+      if (!LIVE_STATUSES.includes(to)) await tx.meetingSlotClaim.deleteMany({ where: { meetingId: id } });
+      await writeAudit(tx, { actorId, action: `meeting.${to.toLowerCase()}`, entity: 'Meeting', entityId: id, before: { status: meeting.status }, after: { status: to } });
+      for (const message of messages({ ...meeting, status: to })) await enqueueMessage(tx, message);
+      return true;
+    });
+    const now = (await one(id))!;
+    if (!changed) return { ok: false, reason: 'wrong_state', meeting: now };
+    notifyEnqueued();
+    return { ok: true, meeting: now };
+  }
+
+  return {
+    async createSession(missionId: number, spec: SessionSpec, actorId: bigint): Promise<MatchingSessionRecord> {
+      return prisma.$transaction(async (tx) => {
+        const row = await tx.matchingSession.create({
+          data: { missionId, days: spec.days.join(','), startTime: spec.startTime, endTime: spec.endTime, slotMinutes: spec.slotMinutes, tableCount: spec.tableCount, createdById: actorId },
+        });
+        await writeAudit(tx, { actorId, action: 'matching.session', entity: 'MatchingSession', entityId: row.id, after: spec });
+        return toSession(row);
+      });
+    },
+
+    async sessions(missionId: number): Promise<MatchingSessionRecord[]> {
+      const rows = await prisma.matchingSession.findMany({ where: { missionId }, orderBy: { id: 'asc' } });
+      return rows.map(toSession);
+    },
+
+    async hasSession(missionId: number): Promise<boolean> {
+      return (await prisma.matchingSession.count({ where: { missionId } })) > 0;
+    },
+
+    /** The mission's exhibitors, for /temu's name search. */
+    async exhibitors(missionId: number): Promise<Exhibitor[]> {
+      const rows = await prisma.exhibitor.findMany({ where: { missionId }, orderBy: { name: 'asc' } });
+      return rows.map(toExhibitor);
+    },
+
+    async findSession(id: number): Promise<MatchingSessionRecord | undefined> {
+      const row = await prisma.matchingSession.findUnique({ where: { id } });
+      return row ? toSession(row) : undefined;
+    },
+
+    /** The taken parties of a session's slots on a day, by slot start (ms). */
+    async claims(sessionId: number, day: { start: Date; end: Date }): Promise<Map<number, Set<string>>> {
+      const rows = await prisma.meetingSlotClaim.findMany({ where: { sessionId, slotStart: { gte: day.start, lt: day.end } }, select: { slotStart: true, party: true } });
+      const map = new Map<number, Set<string>>();
+      for (const row of rows) {
+        const key = row.slotStart.getTime();
+        const set = map.get(key) ?? new Set<string>();
+        set.add(row.party);
+        map.set(key, set);
+      }
+      return map;
+    },
+
+    /**
+     * Books a slot: the meeting and its three claims in one transaction.
+     * The table is the lowest free one; when another request took that
+     * table in between, the next is tried. 'taken' when the exhibitor, the
+     * buyer or every table is held.
+     */
+    async request(input: MeetingRequest, tableCount: number, notice: (m: MeetingRecord) => OutboxMessageInput[]): Promise<BookResult> {
+      for (let attempt = 0; attempt < MAX_TABLE_RETRIES; attempt++) {
+        const taken = new Set(
+          (await prisma.meetingSlotClaim.findMany({ where: { sessionId: input.sessionId, slotStart: input.slotStart }, select: { party: true } })).map((c) => c.party),
+        );
+        if (taken.has(exhibitorParty(input.exhibitorId)) || taken.has(buyerParty(input.buyerId))) return { ok: false, reason: 'taken' };
+        const table = freeTable(tableCount, taken);
+        if (table === undefined) return { ok: false, reason: 'taken' };
+        try {
+          const id = await prisma.$transaction(async (tx) => {
+            const row = await tx.meeting.create({
+              data: { sessionId: input.sessionId, missionId: input.missionId, slotStart: input.slotStart, day: input.day, tableNo: table, buyerId: input.buyerId, exhibitorId: input.exhibitorId, note: input.note, createdAt: input.at },
+            });
+            for (const party of [exhibitorParty(input.exhibitorId), buyerParty(input.buyerId), tableParty(table)]) {
+              await tx.meetingSlotClaim.create({ data: { sessionId: input.sessionId, slotStart: input.slotStart, party, meetingId: row.id } });
+            }
+            await writeAudit(tx, { actorId: input.buyerId, action: 'meeting.request', entity: 'Meeting', entityId: row.id, after: { slotStart: input.slotStart, table, exhibitorId: input.exhibitorId } });
+            return row.id;
+          });
+          const meeting = (await one(id))!;
+          const messages = notice(meeting);
+          if (messages.length > 0) {
+            for (const message of messages) await enqueueMessage(prisma, message);
+          }
+          return { ok: true, meeting };
+        } catch (error) {
+          // Another request claimed a party first (the unique key); look again at what is left.
+          if (!isUniqueViolation(error)) throw error;
+        }
+      }
+      return { ok: false, reason: 'taken' };
+    },
+
+    find: one,
+
+    accept(id: number, actorId: bigint, at: Date, messages: (m: MeetingRecord) => OutboxMessageInput[]) {
+      return transition(id, actorId, 'exhibitor', ['REQUESTED'], 'ACCEPTED', at, messages);
+    },
+    decline(id: number, actorId: bigint, at: Date, messages: (m: MeetingRecord) => OutboxMessageInput[]) {
+      return transition(id, actorId, 'exhibitor', ['REQUESTED'], 'DECLINED', at, messages);
+    },
+    cancel(id: number, actorId: bigint, at: Date, messages: (m: MeetingRecord) => OutboxMessageInput[]) {
+      return transition(id, actorId, 'either', ['REQUESTED', 'ACCEPTED'], 'CANCELLED', at, messages);
+    },
+
+    /** Accepted meetings whose slot ended by `now` and whose sides were not yet asked for the outcome. */
+    async outcomeDue(now: Date): Promise<MeetingRecord[]> {
+      const rows = await prisma.meeting.findMany({ where: { status: 'ACCEPTED', outcomeAskedAt: null, slotStart: { lte: now } }, include: WITH_PARTIES, orderBy: { id: 'asc' }, take: 200 });
+      const over = rows.filter((row) => row.slotStart.getTime() + row.session.slotMinutes * 60_000 <= now.getTime());
+      return withNames(over);
+    },
+
+    /** Marks the question asked and queues it, together; false when another tick or process asked first. */
+    async markOutcomeAsked(id: number, at: Date, messages: OutboxMessageInput[]): Promise<boolean> {
+      const asked = await prisma.$transaction(async (tx) => {
+        const updated = await tx.meeting.updateMany({ where: { id, outcomeAskedAt: null }, data: { outcomeAskedAt: at } });
+        if (updated.count === 0) return false;
+        for (const message of messages) await enqueueMessage(tx, message);
+        return true;
+      });
+      return asked;
+    },
+
+    /** Records a side's outcome; the meeting counts as held. Only its buyer or exhibitor may, and only once it was accepted. */
+    async setOutcome(id: number, actorId: bigint, outcome: MeetingOutcomeName): Promise<MeetingChange> {
+      const meeting = await one(id);
+      if (!meeting) return { ok: false, reason: 'not_found' };
+      if (meeting.buyerId !== actorId && meeting.ownerId !== actorId) return { ok: false, reason: 'not_party' };
+      const updated = await prisma.meeting.updateMany({ where: { id, status: { in: ['ACCEPTED', 'HELD'] } }, data: { status: 'HELD', outcome } });
+      if (updated.count === 0) return { ok: false, reason: 'wrong_state', meeting };
+      await writeAudit(prisma, { actorId, action: 'meeting.outcome', entity: 'Meeting', entityId: id, before: { outcome: meeting.outcome }, after: { outcome } });
+      return { ok: true, meeting: (await one(id))! };
+    },
+
+    /** The report a deal became: the meeting remembers it. */
+    async linkReport(id: number, saleReportId: number): Promise<void> {
+      await prisma.meeting.updateMany({ where: { id, saleReportId: null }, data: { saleReportId } });
+    },
+
+    /** A user's meetings as buyer or as owner of an exhibitor, live ones, by slot. */
+    async mine(userId: bigint, missionId: number): Promise<MeetingRecord[]> {
+      const owned = await prisma.exhibitor.findMany({ where: { ownerId: userId, missionId }, select: { id: true } });
+      return meetingsWhere({
+        missionId,
+        status: { in: ['REQUESTED', 'ACCEPTED', 'HELD', 'NO_SHOW'] },
+        OR: [{ buyerId: userId }, { exhibitorId: { in: owned.map((e) => e.id) } }],
+      });
+    },
+
+    /** A mission's live meetings on one day, by slot and table: the officials' plan. */
+    async dayPlan(missionId: number, day: string): Promise<MeetingRecord[]> {
+      return meetingsWhere({ missionId, day, status: { in: ['REQUESTED', 'ACCEPTED', 'HELD', 'NO_SHOW'] } });
+    },
+  };
+}
+export type MatchingRepository = ReturnType<typeof createMatchingRepository>;

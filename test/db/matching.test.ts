@@ -1,0 +1,93 @@
+/**
+ * Double booking is refused by the database: requests racing for one slot
+ * (on PostgreSQL through two connections, as two bot processes would; on
+ * SQLite, which one process owns, through its one connection) end with
+ * exactly one meeting, and the slot frees on cancel.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/database.js';
+import { createRepositories, type Repositories } from '../../src/db/repositories/index.js';
+import { slotInstant, type SessionSpec } from '../../src/domain/matching.js';
+import { TEST_PROVIDERS, openTestDatabase } from '../support/databases.js';
+import { JATIM_BANTEN_ROW } from '../support/fixtures.js';
+
+const NOW = new Date('2026-11-26T01:00:00Z');
+const SPEC: SessionSpec = { days: ['2026-11-26'], startTime: '09:00', endTime: '10:00', slotMinutes: 20, tableCount: 2 };
+const SLOT = slotInstant('2026-11-26', '09:20', 'Asia/Jakarta');
+const BUYERS = 8;
+
+describe.each(TEST_PROVIDERS)('meeting slots on %s', (provider) => {
+  let db: Database;
+  let second: Database | undefined;
+  let drop: () => Promise<void>;
+  let one: Repositories;
+  let two: Repositories;
+  let missionId: number;
+  let sessionId: number;
+  const exhibitors: number[] = [];
+
+  beforeAll(async () => {
+    let url: string;
+    ({ db, drop, url } = await openTestDatabase(provider));
+    one = createRepositories(db);
+    if (provider === 'postgresql') {
+      second = await openDatabase(url);
+      two = createRepositories(second);
+    } else two = one;
+    await one.users.upsert({ id: 1, first_name: 'Pak Official', language_code: 'id' });
+    missionId = (await one.missions.create(JATIM_BANTEN_ROW, 1n)).id;
+    for (let i = 0; i < 3; i++) {
+      await one.users.upsert({ id: 10 + i, first_name: `Owner${i}`, language_code: 'id' });
+      const result = await one.exhibitors.register({ missionId, ownerId: BigInt(10 + i), name: `Usaha ${i}`, category: 'makanan', province: 'JATIM', city: null, phone: null, booth: null });
+      if (!result.ok) throw new Error('registration failed');
+      exhibitors.push(result.exhibitor.id);
+    }
+    for (let i = 0; i < BUYERS; i++) await one.users.upsert({ id: 100 + i, first_name: `Buyer${i}`, language_code: 'id' });
+    sessionId = (await one.matching.createSession(missionId, SPEC, 1n)).id;
+  });
+  afterAll(async () => {
+    await second?.close();
+    await drop();
+  });
+
+  const request = (repos: Repositories, buyer: number, exhibitorId: number, tableCount = SPEC.tableCount) =>
+    repos.matching.request({ sessionId, missionId, day: '2026-11-26', slotStart: SLOT, buyerId: BigInt(100 + buyer), exhibitorId, note: 'Minat 100 pcs', at: NOW }, tableCount, () => []);
+
+  it('lets exactly one of many buyers racing on two connections book one exhibitor\'s slot', async () => {
+    const results = await Promise.all(Array.from({ length: BUYERS }, (_, i) => request(i % 2 === 0 ? one : two, i, exhibitors[0]!)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.reason))).toEqual(Array(BUYERS - 1).fill('taken'));
+    expect(await db.prisma.meeting.count({ where: { exhibitorId: exhibitors[0]! } })).toBe(1);
+    expect(await db.prisma.meetingSlotClaim.count({ where: { slotStart: SLOT } })).toBe(3);
+  });
+
+  it('gives the slot\'s other table to another exhibitor, and refuses a third when the tables are full', async () => {
+    const [a, b] = await Promise.all([request(one, 5, exhibitors[1]!), request(two, 6, exhibitors[2]!)]);
+    const won = [a, b].filter((r) => r.ok);
+    expect(won).toHaveLength(1);
+    const tables = (await db.prisma.meeting.findMany({ where: { slotStart: SLOT } })).map((m) => m.tableNo).sort();
+    expect(tables).toEqual([1, 2]);
+  });
+
+  it('refuses a buyer a second meeting in the same slot', async () => {
+    const first = await db.prisma.meeting.findFirstOrThrow({ where: { exhibitorId: exhibitors[0]! } });
+    const buyer = Number(first.buyerId) - 100;
+    // A third table is free, so only the buyer's own claim stands in the way.
+    const again = await request(one, buyer, exhibitors[2]!, 3);
+    expect(again).toEqual({ ok: false, reason: 'taken' });
+  });
+
+  it('frees the slot on cancel, so the next buyer gets it', async () => {
+    const first = await db.prisma.meeting.findFirstOrThrow({ where: { exhibitorId: exhibitors[0]! } });
+    const cancelled = await one.matching.cancel(first.id, first.buyerId, NOW, () => []);
+    expect(cancelled.ok).toBe(true);
+    expect(await db.prisma.meetingSlotClaim.count({ where: { meetingId: first.id } })).toBe(0);
+    const other = (Number(first.buyerId) - 100 + 1) % BUYERS;
+    const next = await request(two, other, exhibitors[0]!);
+    expect(next.ok).toBe(true);
+    const refused = await two.matching.cancel(first.id, first.buyerId, NOW, () => []);
+    expect(refused).toMatchObject({ ok: false, reason: 'wrong_state' });
+    const stranger = await one.matching.cancel(next.ok ? next.meeting.id : 0, 999n, NOW, () => []);
+    expect(stranger).toEqual({ ok: false, reason: 'not_party' });
+  });
+});
