@@ -217,8 +217,8 @@ describe.each(TEST_PROVIDERS)('the running totals migration on %s', (provider) =
         const repos = createRepositories(db);
         // 23:59 and 00:00 WITA: two local days.
         expect(await repos.digests.sumsByDay(mission.id)).toEqual([
-          { date: '2026-11-26', amount: 5_000_000n },
-          { date: '2026-11-27', amount: 7_000_000n },
+          { date: '2026-11-26', amount: 5_000_000n, realised: 5_000_000n, committed: 0n, investment: 0n },
+          { date: '2026-11-27', amount: 7_000_000n, realised: 7_000_000n, committed: 0n, investment: 0n },
         ]);
         expect(await repos.sales.totals(mission.id, '2026-11-27')).toEqual(await createFullRecount(db.prisma).totals(mission.id, '2026-11-27'));
         expect((await db.prisma.missionTotal.findUniqueOrThrow({ where: { missionId: mission.id } })).voidedCount).toBe(1);

@@ -148,6 +148,6 @@ describe.each(TEST_PROVIDERS)('verifying sale reports (%s)', (provider) => {
     await admin.tap(/^✔️ #/);
     expect(admin.lastText()).toBe('Every report is verified. 👍');
     await admin.send('/progress');
-    expect(admin.lastText()).toContain('✔️ Verified: Rp2,8 jt (100% of the total)');
+    expect(admin.lastText()).toContain('✔️ Verified: Rp2.8 m (100% of the total)');
   });
 });

@@ -68,15 +68,20 @@ export function createFullRecount(prisma: DbClient) {
       });
     },
 
-    async sumsByDay(missionId: number): Promise<{ date: string; amount: bigint }[]> {
+    async sumsByDay(missionId: number): Promise<{ date: string; amount: bigint; realised: bigint; committed: bigint; investment: bigint }[]> {
       const timeZone = await zoneOf(missionId);
-      const rows = await prisma.saleReport.findMany({ where: live(missionId), select: { createdAt: true, amount: true } });
-      const byDay = new Map<string, bigint>();
+      const rows = await prisma.saleReport.findMany({ where: live(missionId), select: { createdAt: true, amount: true, kind: true } });
+      const byDay = new Map<string, { date: string; amount: bigint; realised: bigint; committed: bigint; investment: bigint }>();
       for (const row of rows) {
-        const day = localDate(row.createdAt, timeZone);
-        byDay.set(day, (byDay.get(day) ?? 0n) + row.amount);
+        const date = localDate(row.createdAt, timeZone);
+        let day = byDay.get(date);
+        if (!day) byDay.set(date, (day = { date, amount: 0n, realised: 0n, committed: 0n, investment: 0n }));
+        day.amount += row.amount;
+        if (row.kind === 'RETAIL') day.realised += row.amount;
+        else if (row.kind === 'INVESTMENT') day.investment += row.amount;
+        else day.committed += row.amount;
       }
-      return [...byDay].map(([date, amount]) => ({ date, amount })).sort((a, b) => a.date.localeCompare(b.date));
+      return [...byDay.values()].sort((a, b) => a.date.localeCompare(b.date));
     },
 
     async exhibitorsReporting(missionId: number, day: string): Promise<number> {
