@@ -31,7 +31,15 @@ export interface BoardFigures {
   dailyAmounts: readonly { date: string; amount: bigint }[];
   categories: readonly { category: string; amount: bigint }[];
   latest: readonly BoardReport[];
+  /** Business matching, once the mission has a matching session: meetings booked (accepted), held, and ending in a deal. */
+  meetings?: BoardMeetings;
   now: Date;
+}
+
+export interface BoardMeetings {
+  booked: number;
+  held: number;
+  deals: number;
 }
 
 /** The chart's drawing box in SVG user units; the page scales it. */
@@ -63,6 +71,8 @@ export interface Board {
   categories: { category: string; amount: bigint; shareBasis: number }[];
   latest: (BoardReport & { localDate: string; localTime: string; isToday: boolean })[];
   chart: BoardChart;
+  /** Only when the mission runs business matching. */
+  meetings?: BoardMeetings;
 }
 
 function round1(value: number): number {
@@ -147,6 +157,7 @@ export function boardView(figures: BoardFigures): Board {
     categories,
     latest,
     chart: boardChart(figures.dailyAmounts, mission, today, figuresNow.totalDays, figuresNow.total),
+    ...(figures.meetings ? { meetings: figures.meetings } : {}),
   };
 }
 

@@ -69,12 +69,18 @@ export class BoardHub {
 
   constructor(private readonly options: BoardHubOptions) {}
 
-  /** The mission's current snapshot (polling starts if it was not running); undefined when the mission is gone. */
-  async snapshot(missionId: number): Promise<BoardSnapshot | undefined> {
+  /**
+   * The mission's current snapshot (polling starts if it was not running);
+   * undefined when the mission is gone. With a key the snapshot refuses, the
+   * database is asked once more first: a link given out a moment ago (a new
+   * or rotated key) must not get 404 until the next poll.
+   */
+  async snapshot(missionId: number, key?: string | null): Promise<BoardSnapshot | undefined> {
     if (this.stopped) return undefined;
     const channel = this.channel(missionId);
     channel.touch();
     await channel.ready();
+    if (key !== undefined && channel.snapshot && !boardAllows(channel.snapshot.access, key)) await channel.refreshNow();
     return channel.snapshot;
   }
 
@@ -85,7 +91,7 @@ export class BoardHub {
    * nothing until the next change.
    */
   async subscribe(missionId: number, res: ServerResponse, client: { lang: Lang; key: string | null; lastEventId: string | null }): Promise<boolean> {
-    const snapshot = await this.snapshot(missionId);
+    const snapshot = await this.snapshot(missionId, client.key);
     if (!snapshot || !boardAllows(snapshot.access, client.key)) return false;
     const channel = this.channel(missionId);
     res.writeHead(200, {
@@ -164,6 +170,12 @@ class MissionChannel {
   ready(): Promise<void> {
     this.first ??= this.tick().finally(() => this.schedule());
     return this.first;
+  }
+
+  /** Reads the marker now (or waits for the read in progress). */
+  async refreshNow(): Promise<void> {
+    if (this.ticking) await this.running;
+    else await this.tick();
   }
 
   async close(): Promise<void> {

@@ -58,6 +58,7 @@ ${tile(p.sell, money(figures.sell))}
 ${tile(p.buy, money(figures.buy))}
 ${tile(p.daysLeft, String(figures.daysLeft))}
 ${tile(p.neededPerDay, hasTarget && !figures.reached && figures.daysLeft > 0 ? money(figures.requiredDailyRate) : '–')}
+${board.meetings ? tile(p.meetingsHeld, String(board.meetings.held), p.meetingsNote(board.meetings.booked, board.meetings.deals)) : ''}
 </section>
 <section class="chart">
 <h2>${p.chart}</h2>

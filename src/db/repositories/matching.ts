@@ -3,6 +3,7 @@ import { enqueueMessage, notifyEnqueued, type OutboxMessageInput } from '../../j
 import type { DbClient } from '../database.js';
 import type * as Db from '../generated/sqlite/client.js';
 import { writeAudit } from './audit.js';
+import { bumpBoardRevision } from './board.js';
 import { isUniqueViolation, toExhibitor } from './mappers.js';
 import type { Exhibitor } from '../../domain/entities.js';
 
@@ -127,6 +128,8 @@ export function createMatchingRepository(prisma: DbClient) {
       if (updated.count === 0) return false;
       if (!LIVE_STATUSES.includes(to)) await tx.meetingSlotClaim.deleteMany({ where: { meetingId: id } });
       await writeAudit(tx, { actorId, action: `meeting.${to.toLowerCase()}`, entity: 'Meeting', entityId: id, before: { status: meeting.status }, after: { status: to } });
+      // Open boards show meetings booked and held.
+      await bumpBoardRevision(tx, meeting.missionId, at);
       for (const message of messages({ ...meeting, status: to })) await enqueueMessage(tx, message);
       return true;
     });
@@ -143,6 +146,8 @@ export function createMatchingRepository(prisma: DbClient) {
           data: { missionId, days: spec.days.join(','), startTime: spec.startTime, endTime: spec.endTime, slotMinutes: spec.slotMinutes, tableCount: spec.tableCount, createdById: actorId },
         });
         await writeAudit(tx, { actorId, action: 'matching.session', entity: 'MatchingSession', entityId: row.id, after: spec });
+        // Open boards gain the meetings tile.
+        await bumpBoardRevision(tx, missionId, row.createdAt);
         return toSession(row);
       });
     },
@@ -254,9 +259,14 @@ export function createMatchingRepository(prisma: DbClient) {
       const meeting = await one(id);
       if (!meeting) return { ok: false, reason: 'not_found' };
       if (meeting.buyerId !== actorId && meeting.ownerId !== actorId) return { ok: false, reason: 'not_party' };
-      const updated = await prisma.meeting.updateMany({ where: { id, status: { in: ['ACCEPTED', 'HELD'] } }, data: { status: 'HELD', outcome } });
-      if (updated.count === 0) return { ok: false, reason: 'wrong_state', meeting };
-      await writeAudit(prisma, { actorId, action: 'meeting.outcome', entity: 'Meeting', entityId: id, before: { outcome: meeting.outcome }, after: { outcome } });
+      const recorded = await prisma.$transaction(async (tx) => {
+        const updated = await tx.meeting.updateMany({ where: { id, status: { in: ['ACCEPTED', 'HELD'] } }, data: { status: 'HELD', outcome } });
+        if (updated.count === 0) return false;
+        await writeAudit(tx, { actorId, action: 'meeting.outcome', entity: 'Meeting', entityId: id, before: { outcome: meeting.outcome }, after: { outcome } });
+        await bumpBoardRevision(tx, meeting.missionId, new Date());
+        return true;
+      });
+      if (!recorded) return { ok: false, reason: 'wrong_state', meeting };
       return { ok: true, meeting: (await one(id))! };
     },
 

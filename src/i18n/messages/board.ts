@@ -1,5 +1,6 @@
 import { bilingual } from '../bilingual.js';
 import { html, lines } from '../html.js';
+import { plural } from '../plural.js';
 
 /** What /papan tells an official about the mission's board. */
 export interface BoardLinkView {
@@ -29,6 +30,8 @@ export const board = bilingual({
       buy: 'Beli',
       daysLeft: 'Sisa hari',
       neededPerDay: 'Perlu per hari',
+      meetingsHeld: 'Temu bisnis terlaksana',
+      meetingsNote: (booked: number, deals: number) => `${booked} terjadwal · ${deals} deal`,
       reached: 'Target tercapai! 🎉',
       startsIn: (n: number) => `Misi dimulai ${n} hari lagi`,
       ended: 'Misi sudah selesai',
@@ -83,6 +86,8 @@ export const board = bilingual({
       buy: 'Buy',
       daysLeft: 'Days left',
       neededPerDay: 'Needed per day',
+      meetingsHeld: 'Business meetings held',
+      meetingsNote: (booked, deals) => `${booked} booked · ${plural(deals, 'deal', 'deals')}`,
       reached: 'Target reached! 🎉',
       startsIn: (n) => `The mission starts in ${n} ${n === 1 ? 'day' : 'days'}`,
       ended: 'The mission has ended',
