@@ -7,7 +7,7 @@ import { requireOfficial, requirePrivateChat } from '../access.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { say } from '../reply.js';
-import { optional } from '../telegram-errors.js';
+import { optional } from '../../telegram/errors.js';
 
 /**
  * /ekspor: the active mission's data as an Excel workbook and a CSV of the
