@@ -24,14 +24,14 @@ const src = resolve(import.meta.dirname, '../../src');
 const rank = new Map(LAYERS.flatMap((names, index) => names.map((name) => [name, index] as const)));
 
 function layerOf(pathInSrc: string): string {
-  const [top] = pathInSrc.split('/');
+  const top = pathInSrc.split('/')[0] ?? '';
   return top.replace(/\.(ts|js)$/, '');
 }
 
 /** Every module a source imports or re-exports, statically or with import(). */
 function importsOf(source: string): string[] {
   const pattern = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)['"]([^'"]+)['"]/gm;
-  return [...source.matchAll(pattern)].map((match) => match[1]);
+  return [...source.matchAll(pattern)].map((match) => match[1] ?? '');
 }
 
 /** The imports of one file that run back up the layers, as messages. */
