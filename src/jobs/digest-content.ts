@@ -1,4 +1,3 @@
-import { renderDigestChart } from '../charts/digest-chart.js';
 import { provinceName, realisationView } from '../views/presenters.js';
 import type { RealisationSummary } from '../domain/follow-ups.js';
 import type { Repositories } from '../db/repositories/index.js';
@@ -122,6 +121,8 @@ export async function composeDigest(repos: DigestRepos, mission: Mission, now: D
   const text = t.digest.message(digestView(mission, digest, today, lang, realisation));
   let chart: Buffer | null = null;
   try {
+    // vega and resvg cost about 100 MiB and a second at start: loaded with the first digest.
+    const { renderDigestChart } = await import('../charts/digest-chart.js');
     chart = await renderDigestChart({
       title: t.digest.chartTitle(mission.name),
       lang,

@@ -2,7 +2,6 @@ import { Composer } from 'telegraf';
 import { exportFileName } from '../../domain/export.js';
 import { localDate, timeZoneLabel } from '../../domain/time.js';
 import { buildReportsCsv } from '../../export/csv.js';
-import { buildWorkbook } from '../../export/workbook.js';
 import { requireOfficial, requirePrivateChat } from '../access.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
@@ -23,6 +22,8 @@ export function createExportFeature(): Composer<BotContext> {
     await optional(ctx.log, 'sendChatAction', () => ctx.sendChatAction('upload_document'));
 
     const data = await ctx.deps.repos.exports.missionData(mission);
+    // exceljs is loaded with the first export, not at start.
+    const { buildWorkbook } = await import('../../export/workbook.js');
     const workbook = await buildWorkbook(data, ctx.lang, now);
     const csv = buildReportsCsv(data, ctx.lang);
     const date = localDate(now, mission.timeZone);
