@@ -3,7 +3,7 @@ import type { Telegraf } from 'telegraf';
 import type { Config } from './config.js';
 import { createBot, publishCommands, startupTelegram } from './bot/create-bot.js';
 import type { BotContext, BotDeps } from './bot/context.js';
-import { describeError } from './bot/telegram-errors.js';
+import { describeError } from './telegram/errors.js';
 import { openDatabase, type Database } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
 import { explainingDatabaseErrors, waitForDatabase } from './db/database-errors.js';
@@ -20,7 +20,7 @@ import { BoardHub, type BoardHubOptions } from './server/board-hub.js';
 import { createBoardRoutes } from './server/board-routes.js';
 import { createInboxWorkers, type InboxWorkers, type InboxWorkersOptions } from './jobs/inbox-workers.js';
 import { createUpdatePoller, toInboxRows } from './jobs/update-poller.js';
-import type { CallGuardOptions } from './bot/telegram-calls.js';
+import type { CallGuardOptions } from './telegram/calls.js';
 
 export interface App {
   bot: Telegraf<BotContext>;

@@ -4,8 +4,9 @@
  * TEST_POSTGRES_URL) names a server, in a temporary PostgreSQL database;
  * drops both at the end. Prints min and median of repeated runs and the ratio
  * against the peer measured in the same run. Parts: webhook ingest
- * (scripts/bench/ingest.ts) and the figures at scale (scripts/bench/figures.ts);
- * `--only ingest` or `--only figures` runs one.
+ * (scripts/bench/ingest.ts), the figures at scale (scripts/bench/figures.ts)
+ * and start to ready with idle RSS (scripts/bench/start.ts, on dist/: `npm run build`
+ * first); `--only ingest`, `--only figures` or `--only start` runs one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { applyMigrations } from '../../src/db/migrations.js';
 import type { Provider } from '../../src/db/schema-files.js';
 import { benchFigures, seedMission, type FigureRow } from './figures.js';
 import { ingestOptionsFromArgs, runIngestBench } from './ingest.js';
+import { BARE_COMMAND, BOT_COMMAND, benchStart, printStart } from './start.js';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -81,3 +83,4 @@ for (const provider of only === undefined || only === 'figures' ? providers : []
     await drop();
   }
 }
+if (only === undefined || only === 'start') printStart(await benchStart([BOT_COMMAND, BARE_COMMAND], option('start-runs', 5)));

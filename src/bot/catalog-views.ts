@@ -9,11 +9,11 @@ import { formatPhone } from '../domain/phone.js';
 import type { Catalogue, SafeHtml } from '../i18n/index.js';
 import type { ProductLineView, ProductView } from '../i18n/messages/catalog.js';
 import type { ContactView, InquiryView } from '../i18n/messages/inquiries.js';
-import { CB } from './callback-data.js';
+import { CB } from '../views/callback-data.js';
 import type { BotContext } from './context.js';
-import { provinceName } from './presenters.js';
+import { provinceName } from '../views/presenters.js';
 import { editTapped, say } from './reply.js';
-import { classifyTelegramError, optional } from './telegram-errors.js';
+import { classifyTelegramError, optional } from '../telegram/errors.js';
 
 /** Catalog records to the views the catalogue words, and the keyboards around them. */
 

@@ -1,3 +1,5 @@
+import type { CommandId } from '../i18n/messages/commands.js';
+
 /**
  * The commands of DESIGN.md, Indonesian name first with its English alias, and
  * who may use each. /bantuan, setMyCommands and the role checks read this one list.
@@ -11,14 +13,6 @@ export interface CommandSpec {
   en: string;
   audience: Audience;
 }
-
-export type CommandId = 'start' | 'bantuan' | 'bahasa' | 'daftar' | 'lapor' | 'progres' | 'misi' | 'batal' | 'rekapku' | 'verifikasi'
-  | 'produk_baru' | 'produkku'
-  | 'langganan' | 'berhenti' | 'ringkasan'
-  | 'target' | 'undang' | 'peserta' | 'pengumuman' | 'pengingat'
-  | 'ekspor' | 'peringkat' | 'papan'
-  | 'katalog' | 'cari' | 'pesanan'
-  | 'qr' | 'prospek' | 'privasi' | 'temu' | 'jadwal';
 
 export const COMMANDS: readonly CommandSpec[] = [
   { id: 'start', en: 'start', audience: 'everyone' },

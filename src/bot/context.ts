@@ -3,7 +3,7 @@ import type { Lang, Mission, SaleReport, User } from '../domain/entities.js';
 import type { Catalogue } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Repositories } from '../db/repositories/index.js';
-import type { CallGuardOptions } from './telegram-calls.js';
+import type { CallGuardOptions } from '../telegram/calls.js';
 
 /**
  * What happened, for the parts that react to it (milestone alerts, say)

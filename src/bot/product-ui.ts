@@ -6,11 +6,11 @@ import { formatRupiah } from '../domain/money.js';
 import { COMMON_UNITS, largestPhoto, type FieldFailure, type ProductInput } from '../domain/product.js';
 import { lines, type Catalogue, type SafeHtml } from '../i18n/index.js';
 import type { ProductView } from '../i18n/messages/products.js';
-import { CB } from './callback-data.js';
+import { CB } from '../views/callback-data.js';
 import { amountReason } from './amount-reason.js';
 import type { BotContext } from './context.js';
 import { editOrSend, editTapped, say } from './reply.js';
-import { optional } from './telegram-errors.js';
+import { optional } from '../telegram/errors.js';
 
 /**
  * Keyboards, views and replies the new-product wizard and the /produkku

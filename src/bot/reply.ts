@@ -1,7 +1,7 @@
 import type { Convenience } from 'telegraf/types';
 import type { SafeHtml } from '../i18n/index.js';
 import type { BotContext } from './context.js';
-import { classifyTelegramError, describeError, isEditTargetGone } from './telegram-errors.js';
+import { classifyTelegramError, describeError, isEditTargetGone } from '../telegram/errors.js';
 
 type ReplyExtra = Convenience.ExtraReplyMessage;
 type EditExtra = Convenience.ExtraEditMessageText;

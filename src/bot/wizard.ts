@@ -1,8 +1,8 @@
 import { Markup, type MiddlewareFn } from 'telegraf';
 import type { BotContext } from './context.js';
-import { CB, parseCallback, type CallbackArg } from './callback-data.js';
+import { CB, parseCallback, type CallbackArg } from '../views/callback-data.js';
 import { say } from './reply.js';
-import { optional } from './telegram-errors.js';
+import { optional } from '../telegram/errors.js';
 
 const CANCEL_COMMANDS = new Set(['batal', 'cancel']);
 

@@ -1,5 +1,4 @@
-import { renderDigestChart } from '../charts/digest-chart.js';
-import { provinceName, realisationView } from '../bot/presenters.js';
+import { provinceName, realisationView } from '../views/presenters.js';
 import type { RealisationSummary } from '../domain/follow-ups.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { Category } from '../domain/categories.js';
@@ -12,8 +11,8 @@ import { daysBetween, formatDateId, localDate } from '../domain/time.js';
 import { catalogue, type Catalogue, type SafeHtml } from '../i18n/index.js';
 import type { DigestView } from '../i18n/messages/digest.js';
 import type { Logger } from '../logger.js';
-import { describeError } from '../bot/telegram-errors.js';
-import type { OutboxMessageInput, OutboxPurpose } from './outbox.js';
+import { describeError } from '../telegram/errors.js';
+import type { OutboxMessageInput, OutboxPurpose } from '../db/outbox-enqueue.js';
 
 /** A digest ready to send: its text, a short caption for the chart, and the chart (null if it could not be drawn). */
 export interface DigestContent {
@@ -122,6 +121,8 @@ export async function composeDigest(repos: DigestRepos, mission: Mission, now: D
   const text = t.digest.message(digestView(mission, digest, today, lang, realisation));
   let chart: Buffer | null = null;
   try {
+    // vega and resvg cost about 100 MiB and a second at start: loaded with the first digest.
+    const { renderDigestChart } = await import('../charts/digest-chart.js');
     chart = await renderDigestChart({
       title: t.digest.chartTitle(mission.name),
       lang,

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { describeError } from '../bot/telegram-errors.js';
+import { describeError } from '../telegram/errors.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { digestDedupeKey, digestDue } from '../domain/digest-schedule.js';
 import type { Lang, Mission } from '../domain/entities.js';
 import { catalogue, resolveLang } from '../i18n/index.js';
-import { boardLink } from '../bot/features/board.js';
+import { boardLink } from '../views/board-link.js';
 import type { Logger } from '../logger.js';
 import { composeDigest, digestMessages, type DigestContent } from './digest-content.js';
 import { scheduleTicks } from './minute-schedule.js';
-import { notifyEnqueued } from './outbox.js';
+import { notifyEnqueued } from '../db/outbox-enqueue.js';
 
 /** One chat-day the tick claimed and queued. */
 export interface ClaimedDigest {

@@ -2,10 +2,10 @@ import { followUpDedupeKey, followUpsDue, FOLLOW_UP_DAYS, type FollowUpReport } 
 import { formatRupiah } from '../domain/money.js';
 import { formatDateId, localDate } from '../domain/time.js';
 import type { Lang } from '../domain/entities.js';
-import { catalogueFor } from '../bot/admin-presenters.js';
-import { CB } from '../bot/callback-data.js';
+import { catalogueFor } from '../views/admin-presenters.js';
+import { CB } from '../views/callback-data.js';
 import { resolveLang } from '../i18n/index.js';
-import { notifyEnqueued, type OutboxMessageInput } from './outbox.js';
+import { notifyEnqueued, type OutboxMessageInput } from '../db/outbox-enqueue.js';
 import type { PushJobDeps } from './reminders.js';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Update } from 'telegraf/types';
-import { describeError } from '../bot/telegram-errors.js';
+import { describeError } from '../telegram/errors.js';
 import type { InboxRepository, InboxRow } from '../db/repositories/inbox.js';
 import { updateTypeOf } from '../domain/update-order.js';
 import type { Logger } from '../logger.js';

@@ -1,9 +1,9 @@
 import { catalogue, resolveLang } from '../i18n/index.js';
-import { CB } from '../bot/callback-data.js';
-import { meetingView } from '../bot/meeting-views.js';
+import { CB } from '../views/callback-data.js';
+import { meetingView } from '../views/meeting-views.js';
 import type { Lang } from '../domain/entities.js';
 import type { MeetingRecord } from '../db/repositories/matching.js';
-import { notifyEnqueued, type OutboxMessageInput } from './outbox.js';
+import { notifyEnqueued, type OutboxMessageInput } from '../db/outbox-enqueue.js';
 import type { PushJobDeps } from './reminders.js';
 
 /**

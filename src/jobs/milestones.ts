@@ -5,7 +5,7 @@ import { milestoneSteps, milestonesToClaim } from '../domain/milestones.js';
 import { formatRupiahCompact } from '../domain/money.js';
 import { catalogue, resolveLang } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import { notifyEnqueued, type OutboxMessageInput } from './outbox.js';
+import { notifyEnqueued, type OutboxMessageInput } from '../db/outbox-enqueue.js';
 
 export interface MilestoneWatcherOptions {
   repos: Pick<Repositories, 'missions' | 'subscriptions' | 'digests'>;

@@ -1,5 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import { describeError } from '../bot/telegram-errors.js';
+import { describeError } from '../telegram/errors.js';
 import type { Logger } from '../logger.js';
 
 export interface MinuteSchedule {

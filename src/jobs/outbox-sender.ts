@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Telegram } from 'telegraf';
-import { describeError, classifyTelegramError } from '../bot/telegram-errors.js';
+import { describeError, classifyTelegramError } from '../telegram/errors.js';
 import type { DbClient } from '../db/database.js';
 import { createChatRepository } from '../db/repositories/chats.js';
 import { createOutboxRepository, type OutboxRow } from '../db/repositories/outbox.js';
@@ -9,7 +9,7 @@ import { DEFAULT_RETRY_POLICY, onSendFailure, type RetryPolicy } from '../domain
 import { nextSendAt, pruneHistory, TELEGRAM_LIMITS, type RateLimits, type SendRecord } from '../domain/rate-limit.js';
 import { deadline } from '../deadline.js';
 import type { Logger } from '../logger.js';
-import { onEnqueued } from './outbox.js';
+import { onEnqueued } from '../db/outbox-enqueue.js';
 
 /** What the sender is built from; everything but the first three has a production default. */
 export interface OutboxSenderOptions {

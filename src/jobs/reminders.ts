@@ -1,12 +1,12 @@
-import { catalogueFor } from '../bot/admin-presenters.js';
-import { CB } from '../bot/callback-data.js';
-import { describeError } from '../bot/telegram-errors.js';
+import { catalogueFor } from '../views/admin-presenters.js';
+import { CB } from '../views/callback-data.js';
+import { describeError } from '../telegram/errors.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { reminderDay, remindersDue } from '../domain/reminders.js';
 import type { Logger } from '../logger.js';
 import { followUpTick } from './follow-ups.js';
 import { scheduleTicks } from './minute-schedule.js';
-import { notifyEnqueued } from './outbox.js';
+import { notifyEnqueued } from '../db/outbox-enqueue.js';
 
 /** What the reminder and follow-up ticks need: the repositories and a logger. */
 export interface PushJobDeps {

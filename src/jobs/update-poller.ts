@@ -1,6 +1,6 @@
 import { TelegramError, type Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { describeError } from '../bot/telegram-errors.js';
+import { describeError } from '../telegram/errors.js';
 import type { InboxRepository } from '../db/repositories/inbox.js';
 import { orderKeyOf } from '../domain/update-order.js';
 import { deadline } from '../deadline.js';

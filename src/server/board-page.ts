@@ -1,4 +1,4 @@
-import { missionDates, provinceName } from '../bot/presenters.js';
+import { missionDates, provinceName } from '../views/presenters.js';
 import { CHART_HEIGHT, CHART_WIDTH, type Board } from '../domain/board.js';
 import { isCategory } from '../domain/categories.js';
 import type { Lang, Mission } from '../domain/entities.js';

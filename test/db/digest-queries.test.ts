@@ -10,7 +10,7 @@ import { createOutboxRepository } from '../../src/db/repositories/outbox.js';
 import { createRepositories, type Repositories } from '../../src/db/repositories/index.js';
 import type { SaleReport } from '../../src/domain/entities.js';
 import { createMilestoneWatcher } from '../../src/jobs/milestones.js';
-import { enqueueMessage, type OutboxMessageInput } from '../../src/jobs/outbox.js';
+import { enqueueMessage, type OutboxMessageInput } from '../../src/db/outbox-enqueue.js';
 import { createLogger } from '../../src/logger.js';
 import { TEST_PROVIDERS, openTestDatabase } from '../support/databases.js';
 import { seedExhibitor, seedMission, seedReport, seedUser } from '../support/push-fixtures.js';

@@ -5,7 +5,7 @@
  * a second bot process on the same database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueMessage, type OutboxMessageInput } from '../../src/jobs/outbox.js';
+import { enqueueMessage, type OutboxMessageInput } from '../../src/db/outbox-enqueue.js';
 import { createOutboxSender } from '../../src/jobs/outbox-sender.js';
 import { createLogger } from '../../src/logger.js';
 import type { SimCall, SimChat, SimUser } from '../../src/simulator/index.js';

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { CB } from '../../src/bot/callback-data.js';
+import { CB } from '../../src/views/callback-data.js';
 import { COMMANDS } from '../../src/bot/commands.js';
 import { inlineButtons, seededRandom, type JsonObject, type SimChat, type SimUser } from '../../src/simulator/index.js';
 import type { Provider } from '../../src/db/schema-files.js';

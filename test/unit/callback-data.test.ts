@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CB, MAX_CALLBACK_NUMBER, parseCallback, type CallbackArg } from '../../src/bot/callback-data.js';
+import { CB, MAX_CALLBACK_NUMBER, parseCallback, type CallbackArg } from '../../src/views/callback-data.js';
 
 describe('parseCallback: the one bounded parser of callback data', () => {
   it.each<[string, string, CallbackArg[], string[] | null]>([

@@ -1,6 +1,6 @@
 import { Telegram } from 'telegraf';
 import { describe, expect, it } from 'vitest';
-import { guardCalls } from '../../src/bot/telegram-calls.js';
+import { guardCalls } from '../../src/telegram/calls.js';
 import { createLogger } from '../../src/logger.js';
 import { ECHO_MAX, TELEGRAM_LIMITS, clipText } from '../../src/domain/text.js';
 import { escapeHtml } from '../../src/i18n/index.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, names, visibleCommands, type Audience, type CommandId } from '../../src/bot/commands.js';
+import { COMMANDS, names, visibleCommands, type Audience } from '../../src/bot/commands.js';
+import type { CommandId } from '../../src/i18n/messages/commands.js';
 
 /** DESIGN.md, "Commands, Indonesian first with an English alias", in its order. */
 const DESIGN_COMMANDS: readonly { id: string; en: string; officials: boolean }[] = [

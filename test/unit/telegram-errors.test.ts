@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { TelegramError } from 'telegraf';
 import { describe, expect, it } from 'vitest';
-import { classifyTelegramError, describeError, optional, type TelegramErrorAction } from '../../src/bot/telegram-errors.js';
+import { classifyTelegramError, describeError, optional, type TelegramErrorAction } from '../../src/telegram/errors.js';
 import { createLogger } from '../../src/logger.js';
 
 const TOKEN = '123456789:AAH-logger-test-token-0123456789';

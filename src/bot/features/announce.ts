@@ -4,13 +4,13 @@ import type { Repositories } from '../../db/repositories/index.js';
 import type { Catalogue } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import { requireOfficial } from '../access.js';
-import { catalogueFor } from '../admin-presenters.js';
-import { CB, onButton } from '../callback-data.js';
+import { catalogueFor } from '../../views/admin-presenters.js';
+import { CB, onButton } from '../../views/callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { requireOfficialTap } from '../official-guard.js';
 import { editTapped, say } from '../reply.js';
-import { optional } from '../telegram-errors.js';
+import { optional } from '../../telegram/errors.js';
 
 // How often the delivery is looked at, and for how long (on the bot's clock) before reporting what is still queued.
 const POLL_MS = 1_000;

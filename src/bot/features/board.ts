@@ -1,21 +1,16 @@
 import { Composer, Markup } from 'telegraf';
-import { boardUrl } from '../../domain/board.js';
 import type { Mission } from '../../domain/entities.js';
 import type { BoardAccess } from '../../db/repositories/board.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { Catalogue } from '../../i18n/index.js';
 import { requireOfficial } from '../access.js';
-import { CB } from '../callback-data.js';
+import { CB } from '../../views/callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { requireOfficialTap } from '../official-guard.js';
 import { editTapped, say } from '../reply.js';
-import { optional } from '../telegram-errors.js';
-
-/** The board's link: the full address when PUBLIC_URL is set, else the path on the bot's server. */
-function linkOf(access: BoardAccess, publicUrl: string | undefined): string {
-  return boardUrl(publicUrl ?? '', access.slug, access.public ? null : access.key);
-}
+import { optional } from '../../telegram/errors.js';
+import { boardLink, linkOf } from '../../views/board-link.js';
 
 /**
  * The "📺 Papan" URL button officials get under /progres and the digest;
@@ -24,12 +19,6 @@ function linkOf(access: BoardAccess, publicUrl: string | undefined): string {
 export async function boardButton(repos: Pick<Repositories, 'board'>, mission: Mission, publicUrl: string | undefined, t: Catalogue) {
   const url = await boardLink(repos, mission, publicUrl);
   return url ? Markup.button.url(t.board.openButton, url) : undefined;
-}
-
-/** The board's full link for a button, or undefined without PUBLIC_URL. */
-export async function boardLink(repos: Pick<Repositories, 'board'>, mission: Mission, publicUrl: string | undefined): Promise<string | undefined> {
-  if (!publicUrl) return undefined;
-  return linkOf(await repos.board.ensure(mission.id), publicUrl);
 }
 
 function boardMessage(ctx: BotContext, mission: Mission, access: BoardAccess) {

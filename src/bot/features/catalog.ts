@@ -2,13 +2,13 @@ import { Composer, Markup } from 'telegraf';
 import { isCategory, matchCategory } from '../../domain/categories.js';
 import { CATALOG_PAGE_SIZE, isAvailable, parseProductId, PRODUCT_START_PREFIX, type CatalogProduct } from '../../domain/catalog.js';
 import type { Mission } from '../../domain/entities.js';
-import { CB, onButton } from '../callback-data.js';
+import { CB, onButton } from '../../views/callback-data.js';
 import { categoryLabel, productButton, productLineView, showProductCard, showScreen } from '../catalog-views.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { say } from '../reply.js';
 import type { StartPayloadHandler } from '../start-payloads.js';
-import { optional } from '../telegram-errors.js';
+import { optional } from '../../telegram/errors.js';
 
 /**
  * /katalog: the shelves of the active mission with their counts, a page of

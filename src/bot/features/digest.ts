@@ -5,8 +5,8 @@ import { requireOfficial } from '../access.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { say } from '../reply.js';
-import { boardLink } from './board.js';
-import { optional } from '../telegram-errors.js';
+import { boardLink } from '../../views/board-link.js';
+import { optional } from '../../telegram/errors.js';
 
 /**
  * /ringkasan: the active mission's digest (chart and figures) now, in the

@@ -3,14 +3,14 @@ import type { InlineKeyboardButton } from 'telegraf/types';
 import { isCategory } from '../../domain/categories.js';
 import type { Mission } from '../../domain/entities.js';
 import { requireOfficial } from '../access.js';
-import { catalogueFor } from '../admin-presenters.js';
-import { CB, onButton } from '../callback-data.js';
+import { catalogueFor } from '../../views/admin-presenters.js';
+import { CB, onButton } from '../../views/callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { requireOfficialTap } from '../official-guard.js';
-import { provinceName } from '../presenters.js';
+import { provinceName } from '../../views/presenters.js';
 import { editTapped, say } from '../reply.js';
-import { optional } from '../telegram-errors.js';
+import { optional } from '../../telegram/errors.js';
 
 // Eight lines and their buttons fit a phone screen without scrolling.
 const PAGE_SIZE = 8;

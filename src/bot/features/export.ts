@@ -2,12 +2,11 @@ import { Composer } from 'telegraf';
 import { exportFileName } from '../../domain/export.js';
 import { localDate, timeZoneLabel } from '../../domain/time.js';
 import { buildReportsCsv } from '../../export/csv.js';
-import { buildWorkbook } from '../../export/workbook.js';
 import { requireOfficial, requirePrivateChat } from '../access.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { say } from '../reply.js';
-import { optional } from '../telegram-errors.js';
+import { optional } from '../../telegram/errors.js';
 
 /**
  * /ekspor: the active mission's data as an Excel workbook and a CSV of the
@@ -23,6 +22,8 @@ export function createExportFeature(): Composer<BotContext> {
     await optional(ctx.log, 'sendChatAction', () => ctx.sendChatAction('upload_document'));
 
     const data = await ctx.deps.repos.exports.missionData(mission);
+    // exceljs is loaded with the first export, not at start.
+    const { buildWorkbook } = await import('../../export/workbook.js');
     const workbook = await buildWorkbook(data, ctx.lang, now);
     const csv = buildReportsCsv(data, ctx.lang);
     const date = localDate(now, mission.timeZone);

@@ -4,7 +4,7 @@ import { standingOf } from '../access.js';
 import { COMMANDS } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { say } from '../reply.js';
-import { optional } from '../telegram-errors.js';
+import { optional } from '../../telegram/errors.js';
 import { commandOf } from '../wizard.js';
 import { draftFromLine, offerSaleDraft } from './sale-report.js';
 

@@ -1,11 +1,11 @@
 import { Composer, Scenes } from 'telegraf';
 import { checkRealisedAmount, realisedAmountOf, type FollowUpReport } from '../../domain/follow-ups.js';
 import { formatRupiah, parseRupiah } from '../../domain/money.js';
-import { CB, SCENE, onButton } from '../callback-data.js';
+import { CB, SCENE, onButton } from '../../views/callback-data.js';
 import { amountReason } from '../amount-reason.js';
 import type { BotContext } from '../context.js';
 import { say } from '../reply.js';
-import { optional } from '../telegram-errors.js';
+import { optional } from '../../telegram/errors.js';
 import { cancelKeyboard, expectText, readInput } from '../wizard.js';
 
 /** The report whose partly realised amount is asked; a number, so the session keeps it as JSON. */

@@ -2,7 +2,7 @@ import { Composer, Markup } from 'telegraf';
 import { CATALOGUES, LANGS, lines } from '../../i18n/index.js';
 import type { Lang } from '../../domain/entities.js';
 import { standingOf } from '../access.js';
-import { CB, onButton } from '../callback-data.js';
+import { CB, onButton } from '../../views/callback-data.js';
 import { names, visibleCommands } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { editTapped, say } from '../reply.js';

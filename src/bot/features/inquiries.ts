@@ -4,12 +4,12 @@ import { parseQuantity, validateInquiryMessage, type InquiryRecord } from '../..
 import { formatPhone } from '../../domain/phone.js';
 import { catalogue, lines, resolveLang, type Catalogue } from '../../i18n/index.js';
 import { requirePrivateChat, standingOf } from '../access.js';
-import { CB, SCENE, onButton } from '../callback-data.js';
+import { CB, SCENE, onButton } from '../../views/callback-data.js';
 import { buyerContact, inquiryView, sellerContact } from '../catalog-views.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { editTapped, say } from '../reply.js';
-import { describeError, optional } from '../telegram-errors.js';
+import { describeError, optional } from '../../telegram/errors.js';
 import { cancelKeyboard, readInput } from '../wizard.js';
 
 /** The wizard's state: JSON only, it lives in the database session. */

@@ -2,14 +2,14 @@ import { Composer, Markup } from 'telegraf';
 import type { Mission } from '../../domain/entities.js';
 import { inviteLink, inviteSettings, isInviteCode, parseInviteArgs, type InviteArgs, type InviteRole } from '../../domain/invites.js';
 import { requireOfficial, requirePrivateChat } from '../access.js';
-import { localMoment } from '../admin-presenters.js';
-import { CB, onButton } from '../callback-data.js';
+import { localMoment } from '../../views/admin-presenters.js';
+import { CB, onButton } from '../../views/callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { requireOfficialTap } from '../official-guard.js';
 import { editTapped, say } from '../reply.js';
 import type { StartPayloadHandler } from '../start-payloads.js';
-import { optional } from '../telegram-errors.js';
+import { optional } from '../../telegram/errors.js';
 
 const ROLE_CODE: Record<InviteRole, string> = { EXHIBITOR: 'E', OFFICIAL: 'O' };
 

@@ -25,15 +25,15 @@ import { buildLeadsCsv, buildLeadsWorkbook } from '../../export/leads.js';
 import { CATALOGUES, catalogue, lines, resolveLang, type Catalogue } from '../../i18n/index.js';
 import type { LeadView } from '../../i18n/messages/leads.js';
 import { requirePrivateChat, standingOf } from '../access.js';
-import { localMoment, zoneLabel } from '../admin-presenters.js';
-import { CB, SCENE } from '../callback-data.js';
+import { localMoment, zoneLabel } from '../../views/admin-presenters.js';
+import { CB, SCENE } from '../../views/callback-data.js';
 import { categoryLabel, productButton } from '../catalog-views.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
-import { provinceName } from '../presenters.js';
+import { provinceName } from '../../views/presenters.js';
 import { editTapped, say } from '../reply.js';
 import type { StartPayloadHandler } from '../start-payloads.js';
-import { optional } from '../telegram-errors.js';
+import { optional } from '../../telegram/errors.js';
 import { cancelKeyboard, expectText, readInput } from '../wizard.js';
 
 /** /prospek shows this many lines; the export files hold all of them. */

@@ -18,16 +18,16 @@ import { TIME_ZONES, formatDateId, localDate, parseLocalDate, parseLocalTime, pa
 import { provinceByCode } from '../../domain/provinces.js';
 import { lines } from '../../i18n/index.js';
 import { requireOfficial, requirePrivateChat } from '../access.js';
-import { fieldValue, missionFieldsView, missionListItem } from '../admin-presenters.js';
-import { CB, SCENE, onButton } from '../callback-data.js';
+import { fieldValue, missionFieldsView, missionListItem } from '../../views/admin-presenters.js';
+import { CB, SCENE, onButton } from '../../views/callback-data.js';
 import { names } from '../commands.js';
 import { amountReason } from '../amount-reason.js';
 import type { BotContext } from '../context.js';
 import { requireOfficialTap } from '../official-guard.js';
-import { missionView } from '../presenters.js';
+import { missionView } from '../../views/presenters.js';
 import { pickProvince } from '../province-picker.js';
 import { editTapped, say } from '../reply.js';
-import { optional } from '../telegram-errors.js';
+import { optional } from '../../telegram/errors.js';
 import { boundedText, cancelKeyboard, expectText, readInput, type StepInput, tappedArgs } from '../wizard.js';
 
 /** The answers collected so far; kept in the session, so strings and numbers only. */

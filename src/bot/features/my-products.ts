@@ -13,7 +13,7 @@ import {
 } from '../../domain/product.js';
 import { lines, type SafeHtml } from '../../i18n/index.js';
 import { requirePrivateChat, standingOf } from '../access.js';
-import { CB, SCENE, onButton } from '../callback-data.js';
+import { CB, SCENE, onButton } from '../../views/callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import {

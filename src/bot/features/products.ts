@@ -3,7 +3,7 @@ import { isCategory, type Category } from '../../domain/categories.js';
 import { COMMON_UNITS, validateProductField, type ProductInput, type TextField } from '../../domain/product.js';
 import { lines } from '../../i18n/index.js';
 import { requirePrivateChat, standingOf } from '../access.js';
-import { CB, SCENE } from '../callback-data.js';
+import { CB, SCENE } from '../../views/callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import {

@@ -6,7 +6,7 @@ import type { Mission } from '../../domain/entities.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
-import { progressView } from '../presenters.js';
+import { progressView } from '../../views/presenters.js';
 import { say } from '../reply.js';
 
 /** The mission's sums for "now": today is the mission's local day, in its own time zone. */

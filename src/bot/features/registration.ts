@@ -4,12 +4,12 @@ import { formatPhone, normalizePhone } from '../../domain/phone.js';
 import { provinceByCode } from '../../domain/provinces.js';
 import { lines } from '../../i18n/index.js';
 import { requirePrivateChat, standingOf } from '../access.js';
-import { CB, SCENE } from '../callback-data.js';
+import { CB, SCENE } from '../../views/callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { pickProvince } from '../province-picker.js';
 import { editTapped, say } from '../reply.js';
-import { optional } from '../telegram-errors.js';
+import { optional } from '../../telegram/errors.js';
 import { boundedText, cancelKeyboard, readInput, tappedArgs } from '../wizard.js';
 
 interface RegistrationDraft {

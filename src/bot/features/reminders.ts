@@ -1,12 +1,12 @@
 import { Composer, Markup } from 'telegraf';
 import { parseOnOff } from '../../domain/mission-admin.js';
 import { standingOf } from '../access.js';
-import { zoneLabel } from '../admin-presenters.js';
-import { CB } from '../callback-data.js';
+import { zoneLabel } from '../../views/admin-presenters.js';
+import { CB } from '../../views/callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { say } from '../reply.js';
-import { optional } from '../telegram-errors.js';
+import { optional } from '../../telegram/errors.js';
 
 /**
  * The exhibitor's side of the daily reminder: the "stop" button under each

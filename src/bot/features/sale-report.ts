@@ -12,13 +12,13 @@ import { productLabel } from '../../domain/sale-records.js';
 import { duplicateWindowStart, findDuplicate } from '../../domain/sale-rules.js';
 import { lines, type SafeHtml } from '../../i18n/index.js';
 import { standingOf } from '../access.js';
-import { CB, SCENE, onButton } from '../callback-data.js';
+import { CB, SCENE, onButton } from '../../views/callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext, SaleDraftState } from '../context.js';
-import { missionProgress } from '../presenters.js';
+import { missionProgress } from '../../views/presenters.js';
 import { editTapped, say } from '../reply.js';
 import { exactAmount, saleCardView } from '../sale-presenters.js';
-import { optional } from '../telegram-errors.js';
+import { optional } from '../../telegram/errors.js';
 import { missionTotalsNow } from './progress.js';
 import type { SaleWizardState } from './sale-wizard.js';
 

@@ -3,7 +3,7 @@ import type { Mission } from '../../domain/entities.js';
 import { canVerify, parseReportNumber, type VerifyRefusal } from '../../domain/sale-rules.js';
 import { lines, type SafeHtml } from '../../i18n/index.js';
 import { requireOfficial, standingOf } from '../access.js';
-import { CB, onButton } from '../callback-data.js';
+import { CB, onButton } from '../../views/callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { editTapped, say } from '../reply.js';

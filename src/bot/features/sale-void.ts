@@ -3,13 +3,13 @@ import { formatShare } from '../../domain/share.js';
 import { canVoid, parseReportNumber, parseVoidReason, type VoidRefusal } from '../../domain/sale-rules.js';
 import type { SafeHtml } from '../../i18n/index.js';
 import { requirePrivateChat, standingOf, type Standing } from '../access.js';
-import { CB, SCENE, onButton } from '../callback-data.js';
+import { CB, SCENE, onButton } from '../../views/callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
-import { missionProgress } from '../presenters.js';
+import { missionProgress } from '../../views/presenters.js';
 import { say } from '../reply.js';
 import { compactAmount, exactAmount, reportTime, shortProduct } from '../sale-presenters.js';
-import { optional } from '../telegram-errors.js';
+import { optional } from '../../telegram/errors.js';
 import { expectText, cancelKeyboard, readInput } from '../wizard.js';
 import { missionTotalsNow } from './progress.js';
 

@@ -5,11 +5,11 @@ import { findProvinces, resolveProvince } from '../../domain/provinces.js';
 import { SALE_KINDS, isSaleKind, type SaleDirection, type SaleKind } from '../../domain/sale.js';
 import { KIND_WORDS, MAX_BUYER_NAME, MAX_PRODUCT_TEXT } from '../../domain/sale-line.js';
 import { parseQuantityAnswer } from '../../domain/sale-rules.js';
-import { CB, SCENE } from '../callback-data.js';
+import { CB, SCENE } from '../../views/callback-data.js';
 import type { BotContext } from '../context.js';
 import { pickProvince } from '../province-picker.js';
 import { editTapped, say } from '../reply.js';
-import { optional } from '../telegram-errors.js';
+import { optional } from '../../telegram/errors.js';
 import { boundedText, cancelKeyboard, expectText, readInput, type StepInput, tappedArgs } from '../wizard.js';
 import { offerSaleDraft } from './sale-report.js';
 

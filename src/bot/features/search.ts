@@ -7,7 +7,7 @@ import { catalogStartHandler } from './catalog.js';
 import { productButton, productDeepLink, productLineView, productView } from '../catalog-views.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
-import { provinceName } from '../presenters.js';
+import { provinceName } from '../../views/presenters.js';
 import { say } from '../reply.js';
 
 /**

@@ -6,7 +6,7 @@ import { requireOfficial } from '../access.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { say } from '../reply.js';
-import { describeError } from '../telegram-errors.js';
+import { describeError } from '../../telegram/errors.js';
 
 /**
  * Keeps the Chat table current for the chats the bot talks in, so the

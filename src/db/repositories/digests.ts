@@ -1,6 +1,6 @@
 import type { ExhibitorSum, KindSplit, PreviousMission, YearToDate } from '../../domain/digest.js';
 import { kindTotal } from '../../domain/running-totals.js';
-import { enqueueMessage, type OutboxMessageInput } from '../../jobs/outbox.js';
+import { enqueueMessage, type OutboxMessageInput } from '../outbox-enqueue.js';
 import type { DbClient } from '../database.js';
 import { exhibitorSums, exhibitorsOnDay, missionDays, missionSums } from '../totals.js';
 import { isUniqueViolation } from './mappers.js';

@@ -1,6 +1,6 @@
 import type { User } from '../../domain/entities.js';
 import { FOLLOWED_KINDS, FOLLOW_UP_DAYS, type FollowUpReport, type Realisation, type RealisationSummary } from '../../domain/follow-ups.js';
-import { enqueueMessage, type OutboxMessageInput } from '../../jobs/outbox.js';
+import { enqueueMessage, type OutboxMessageInput } from '../outbox-enqueue.js';
 import type { DbClient } from '../database.js';
 import type * as Db from '../generated/sqlite/client.js';
 import { writeAudit } from './audit.js';

@@ -1,6 +1,6 @@
 import type { Exhibitor } from '../../domain/entities.js';
 import type { LeadRecord } from '../../domain/leads.js';
-import { enqueueMessage, notifyEnqueued, type OutboxMessageInput } from '../../jobs/outbox.js';
+import { enqueueMessage, notifyEnqueued, type OutboxMessageInput } from '../outbox-enqueue.js';
 import type { DbClient } from '../database.js';
 import type * as Db from '../generated/sqlite/client.js';
 import { writeAudit } from './audit.js';

@@ -1,5 +1,5 @@
 import { LIVE_STATUSES, buyerParty, exhibitorParty, freeTable, tableParty, type MatchingSessionRecord, type MeetingOutcomeName, type MeetingStatusName, type SessionSpec } from '../../domain/matching.js';
-import { enqueueMessage, notifyEnqueued, type OutboxMessageInput } from '../../jobs/outbox.js';
+import { enqueueMessage, notifyEnqueued, type OutboxMessageInput } from '../outbox-enqueue.js';
 import type { DbClient } from '../database.js';
 import type * as Db from '../generated/sqlite/client.js';
 import { writeAudit } from './audit.js';

@@ -1,7 +1,7 @@
 import type { Mission, User } from '../../domain/entities.js';
 import type { OutboxState } from '../../domain/announcement.js';
 import type { ReminderCandidate } from '../../domain/reminders.js';
-import { enqueueMessage, notifyEnqueued, type OutboxMessageInput } from '../../jobs/outbox.js';
+import { enqueueMessage, notifyEnqueued, type OutboxMessageInput } from '../outbox-enqueue.js';
 import type { DbClient } from '../database.js';
 import { exhibitorsOnDay } from '../totals.js';
 import { writeAudit, type AuditEntry } from './audit.js';

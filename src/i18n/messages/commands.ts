@@ -1,5 +1,13 @@
-import type { CommandId } from '../../bot/commands.js';
 import { bilingual } from '../bilingual.js';
+
+/** The commands' Indonesian names; each keys its description below. */
+export type CommandId = 'start' | 'bantuan' | 'bahasa' | 'daftar' | 'lapor' | 'progres' | 'misi' | 'batal' | 'rekapku' | 'verifikasi'
+  | 'produk_baru' | 'produkku'
+  | 'langganan' | 'berhenti' | 'ringkasan'
+  | 'target' | 'undang' | 'peserta' | 'pengumuman' | 'pengingat'
+  | 'ekspor' | 'peringkat' | 'papan'
+  | 'katalog' | 'cari' | 'pesanan'
+  | 'qr' | 'prospek' | 'privasi' | 'temu' | 'jadwal';
 
 /** Descriptions of the commands, for /bantuan and the command menu. */
 export const commands = bilingual({

@@ -7,8 +7,7 @@ import { daysBetween, formatDateId, timeZoneLabel } from '../domain/time.js';
 import type { RealisationSummary } from '../domain/follow-ups.js';
 import type { Lang } from '../domain/entities.js';
 import type { Catalogue } from '../i18n/index.js';
-import type { MissionView, ProgressView, RealisationView, SaleView } from '../i18n/views.js';
-import type { SaleDraftState } from './context.js';
+import type { MissionView, ProgressView, RealisationView } from '../i18n/views.js';
 
 /** Domain records to the view models the catalogue words: formatting lives here, once. */
 
@@ -34,16 +33,6 @@ export function missionView(mission: Omit<Mission, 'id' | 'status' | 'digestTime
   };
 }
 
-export function saleView(draft: SaleDraftState, t: Catalogue): SaleView {
-  return {
-    amount: formatRupiah(BigInt(draft.amount)),
-    kind: t.sale.kinds[draft.kind],
-    direction: t.sale.directions[draft.direction],
-    product: draft.productText,
-    quantity: draft.quantity === null ? null : `${draft.quantity}${draft.unit ? ` ${draft.unit}` : ''}`,
-    buyer: draft.buyerName,
-  };
-}
 
 /** The progress figures of a mission from its sums, on its local day `today`. */
 export function missionProgress(mission: Mission, totals: MissionTotals, today: string) {

@@ -1,5 +1,5 @@
-import type { DbClient } from '../db/database.js';
-import { toJson } from '../db/repositories/mappers.js';
+import type { DbClient } from './database.js';
+import { toJson } from './repositories/mappers.js';
 
 /** Why a message is pushed; digests, alerts and the rest share one queue and one sender. */
 export type OutboxPurpose = 'digest' | 'milestone' | 'reminder' | 'announcement' | 'followup' | 'notice';

@@ -3,7 +3,7 @@ import { INTERACTIVE_BUDGET, onCallFailure, type CallBudget } from '../domain/ca
 import { deadline } from '../deadline.js';
 import { TELEGRAM_LIMITS, clipText } from '../domain/text.js';
 import type { Logger } from '../logger.js';
-import { classifyTelegramError, describeError } from './telegram-errors.js';
+import { classifyTelegramError, describeError } from './errors.js';
 
 /** How the Bot API calls a handler makes are bounded and retried. */
 export interface CallGuardOptions {

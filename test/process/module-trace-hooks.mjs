@@ -1,0 +1,14 @@
+// Loader hooks of module-trace.mjs; they run on the loader's own thread.
+import { appendFileSync } from 'node:fs';
+
+let file;
+
+export function initialize(data) {
+  file = data.file;
+}
+
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  appendFileSync(file, `${result.url}\n`);
+  return result;
+}
