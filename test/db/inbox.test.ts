@@ -141,11 +141,23 @@ describe.each(TEST_PROVIDERS)('the inbox on %s', (provider) => {
     const inbox = createInboxRepository(db.prisma, provider);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const workers = createInboxWorkers({ inbox, logger, id: 'stopper', pollIntervalMs: 20, handle: () => gate });
+    let running = false;
+    const workers = createInboxWorkers({
+      inbox,
+      logger,
+      id: 'stopper',
+      pollIntervalMs: 20,
+      handle: () => {
+        running = true;
+        return gate;
+      },
+    });
     workers.start();
     await inbox.record(toInboxRows([message(50, 10)]), 0);
     workers.wake();
-    await until(async () => (await db.prisma.inboxUpdate.findUniqueOrThrow({ where: { updateId: 50n } })).lockedBy === 'stopper');
+    // The handler has started (the row's claim alone commits a moment before the handler runs).
+    await until(() => running);
+    expect((await db.prisma.inboxUpdate.findUniqueOrThrow({ where: { updateId: 50n } })).lockedBy).toBe('stopper');
     let interrupted = false;
     await workers.stop({
       graceMs: 100,
