@@ -164,7 +164,8 @@ export function digestChartSpec(input: DigestChartInput): TopLevelSpec {
         encoding: { y: { field: 'target', type: 'quantitative' as const } },
       },
       {
-        mark: { type: 'text' as const, align: 'left' as const, baseline: 'bottom' as const, dx: 4, dy: -4, fontSize: 13, fontWeight: 'bold' as const, color: TARGET_COLOR },
+        // Above the dashed line, unless the latest figure is written there: then just below it, at the left, where the pace line is still low.
+        mark: { type: 'text' as const, align: 'left' as const, baseline: lastUnderTarget ? ('top' as const) : ('bottom' as const), dx: 4, dy: lastUnderTarget ? 4 : -4, fontSize: 13, fontWeight: 'bold' as const, color: TARGET_COLOR },
         encoding: { x: { value: 0 }, y: { field: 'target', type: 'quantitative' as const }, text: { field: 'label', type: 'nominal' as const } },
       },
     ],

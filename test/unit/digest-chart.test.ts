@@ -203,6 +203,16 @@ describe('the mission calendar, pace and split', () => {
     ]);
   });
 
+  it('writes the target label below its line when the latest figure sits just under the target, so the two never overlap', () => {
+    const targetText = (input: DigestChartInput) =>
+      layersOf(input)
+        .flatMap((layer) => (layer.layer ?? []) as Record<string, any>[])
+        .find((layer) => layer.mark?.type === 'text' && layer.encoding?.y?.field === 'target')?.mark;
+    expect(targetText(dayOne)).toMatchObject({ baseline: 'bottom', dy: -4 });
+    const close: DigestChartInput = { ...dayOne, days: [{ date: '2026-11-26', ...split(0n, 2_670_000_000n) }] };
+    expect(targetText(close)).toMatchObject({ baseline: 'top', dy: 4 });
+  });
+
   it.each<{ lang: 'id' | 'en'; texts: string[] }>([
     { lang: 'id', texts: ['Per 26 Nov 2026', 'Target Rp3 M', 'Rp125 jt', '28 Nov', 'Tunai', 'Pesanan + LoI', 'Investasi'] },
     { lang: 'en', texts: ['As of 26 Nov 2026', 'Target Rp3 bn', 'Rp125 m', '28 Nov', 'Cash', 'Orders + LoI', 'Investment', 'Rp1.5 bn'] },
