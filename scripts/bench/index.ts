@@ -6,7 +6,8 @@
  * against the peer measured in the same run. Parts: webhook ingest
  * (scripts/bench/ingest.ts), the figures at scale (scripts/bench/figures.ts)
  * and start to ready with idle RSS (scripts/bench/start.ts, on dist/: `npm run build`
- * first); `--only ingest`, `--only figures` or `--only start` runs one.
+ * first) and the live board's load check (scripts/board-load.ts: 1,000 SSE
+ * clients for a minute while reports arrive); `--only ingest|figures|start|board` runs one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,3 +85,9 @@ for (const provider of only === undefined || only === 'figures' ? providers : []
   }
 }
 if (only === undefined || only === 'start') printStart(await benchStart([BOT_COMMAND, BARE_COMMAND], option('start-runs', 5)));
+if (only === undefined || only === 'board') {
+  // The board's load check (1,000 SSE clients for a minute while reports arrive) runs as its own process: it forks its clients and exits when done.
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/board-load.ts'], { stdio: 'inherit' });
+  await new Promise((resolve) => child.once('exit', resolve));
+}
