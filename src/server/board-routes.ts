@@ -44,8 +44,9 @@ export function createBoardRoutes(options: BoardRoutesOptions): BoardRoutes {
 
   async function missionIdOf(slug: string | undefined): Promise<number | undefined> {
     if (slug === undefined) {
-      // One lookup a second at most, however many screens open /papan at once.
-      if (!active || Date.now() - active.at > 1_000) {
+      // One lookup a second at most, however many screens open /papan at once;
+      // "no active mission" is not kept, so a mission just created shows at once.
+      if (!active || active.id === undefined || Date.now() - active.at > 1_000) {
         const mission = await options.missions.findActive();
         active = { at: Date.now(), id: mission ? (await options.board.ensure(mission.id)).missionId : undefined };
       }

@@ -203,6 +203,7 @@ function digestSample(phase: 'before' | 'during' | 'after', full: boolean) {
 const SAMPLES: Record<string, unknown[][]> = {
   'matching.sessionsList': [[[{ days: '26 Nov 2026', hours: '09:00–12:00', slotMinutes: 20, tableCount: 10, slots: 9 }]]],
   'matching.alreadyAnswered': [['ACCEPTED'], ['CANCELLED']],
+  'board.page.meetingsNote': [[1, 1], [3, 0]],
   'common.tooLong': [[120]],
   'common.tooShort': [[2]],
   // Counts are numbers: the English catalogue words them with plural rules.

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Composer, Markup, Scenes } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { renderBoothQr } from '../../charts/booth-qr.js';
 import { truncateText } from '../../domain/catalog.js';
 import type { Lang, Mission } from '../../domain/entities.js';
 import { missionSlug } from '../../domain/export.js';
@@ -21,7 +20,6 @@ import {
 } from '../../domain/leads.js';
 import { normalizePhone } from '../../domain/phone.js';
 import { localDate } from '../../domain/time.js';
-import { buildLeadsCsv, buildLeadsWorkbook } from '../../export/leads.js';
 import { CATALOGUES, catalogue, lines, resolveLang, type Catalogue } from '../../i18n/index.js';
 import type { LeadView } from '../../i18n/messages/leads.js';
 import { requirePrivateChat, standingOf } from '../access.js';
@@ -90,6 +88,8 @@ export function createLeadsFeature(): Composer<BotContext> {
     if (code === undefined) throw new Error(`no free booth code for exhibitor ${exhibitor.id}`);
     const link = boothDeepLink(ctx.botInfo.username, code);
     await optional(ctx.log, 'sendChatAction', () => ctx.sendChatAction('upload_document'));
+    // resvg and the QR encoder load with the first /qr, not at start.
+    const { renderBoothQr } = await import('../../charts/booth-qr.js');
     const png = renderBoothQr({ link, title: exhibitor.name, subtitle: ctx.t.leads.qrSubtitle(exhibitor.booth) });
     // As a document, not a photo: Telegram recompresses photos, which blurs a code meant for print.
     await ctx.replyWithDocument(
@@ -197,6 +197,8 @@ export function createLeadsFeature(): Composer<BotContext> {
     const base = `prospek-${missionSlug(exhibitor.name)}-${localDate(now, mission.timeZone)}`;
     const xlsx = ctx.match[1] === 'xlsx';
     await optional(ctx.log, 'sendChatAction', () => ctx.sendChatAction('upload_document'));
+    // exceljs loads with the first export, not at start.
+    const { buildLeadsCsv, buildLeadsWorkbook } = await import('../../export/leads.js');
     const file = xlsx ? await buildLeadsWorkbook(chosen, ctx.lang, zone, mission.timeZone, now) : buildLeadsCsv(chosen, ctx.lang, zone, mission.timeZone);
     await ctx.replyWithDocument(
       { source: file, filename: `${base}.${xlsx ? 'xlsx' : 'csv'}` },
