@@ -235,3 +235,35 @@ export function matchExhibitorNames<T extends { name: string }>(exhibitors: read
     return words.every((word) => name.includes(word));
   });
 }
+
+/** What business matching has produced so far: for /progres, the digest and the live board. */
+export interface MeetingFigures {
+  /** Meetings that were agreed: accepted, held or missed (a request not yet answered is not booked). */
+  booked: number;
+  held: number;
+  /** Meetings whose outcome is a deal. */
+  deals: number;
+  /** Sum of the live (not voided) reports the deals became, in whole rupiah. */
+  dealAmount: bigint;
+}
+
+const BOOKED_STATUSES: readonly MeetingStatusName[] = ['ACCEPTED', 'HELD', 'NO_SHOW'];
+
+/**
+ * The figures from meeting counts grouped by status and outcome, and the
+ * amounts of the live reports linked from deals (each report once).
+ */
+export function meetingFigures(
+  groups: readonly { status: MeetingStatusName; outcome: MeetingOutcomeName | null; count: number }[],
+  dealAmounts: readonly bigint[],
+): MeetingFigures {
+  const figures: MeetingFigures = { booked: 0, held: 0, deals: 0, dealAmount: 0n };
+  for (const group of groups) {
+    if (!BOOKED_STATUSES.includes(group.status)) continue;
+    figures.booked += group.count;
+    if (group.status === 'HELD') figures.held += group.count;
+    if (group.outcome === 'DEAL') figures.deals += group.count;
+  }
+  for (const amount of dealAmounts) figures.dealAmount += amount;
+  return figures;
+}

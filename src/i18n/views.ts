@@ -42,6 +42,8 @@ export interface ProgressView {
   verifiedShare?: string;
   /** Realised over committed of the followed-up commitments; absent or null before any answer. */
   realisation?: RealisationView | null;
+  /** Meetings booked, held, deals; absent or null when the mission has no matching session. */
+  meetings?: MeetingFiguresView | null;
   reportCount: number;
   exhibitorCount: number;
   phase: 'before' | 'during' | 'after';
@@ -50,6 +52,14 @@ export interface ProgressView {
   reached: boolean;
   neededPerDay: string;
   projected: string | null;
+}
+
+/** Business matching's figures, the amount formatted; only for a mission with a matching session. */
+export interface MeetingFiguresView {
+  booked: number;
+  held: number;
+  deals: number;
+  dealAmount: string;
 }
 
 /** The realisation rate of followed-up commitments (orders, LoI), formatted. */

@@ -1,5 +1,6 @@
-import { provinceName, realisationView } from '../views/presenters.js';
+import { meetingFiguresView, provinceName, realisationView } from '../views/presenters.js';
 import type { RealisationSummary } from '../domain/follow-ups.js';
+import type { MeetingFigures } from '../domain/matching.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { Category } from '../domain/categories.js';
 import { buildDigest, cumulativeSplit, MAX_CAPTION_LENGTH, splitMessage, type Digest, type KindSplit } from '../domain/digest.js';
@@ -22,16 +23,16 @@ export interface DigestContent {
   chart: Buffer | null;
 }
 
-type DigestRepos = Pick<Repositories, 'sales' | 'digests' | 'followUps'>;
+type DigestRepos = Pick<Repositories, 'sales' | 'digests' | 'followUps' | 'matching'>;
 
 /** Gathers a mission's figures for its local day at `now` and computes the digest. */
 export async function gatherDigest(
   repos: DigestRepos,
   mission: Mission,
   now: Date,
-): Promise<{ today: string; digest: Digest; realisation: RealisationSummary; split: ({ date: string } & KindSplit)[] }> {
+): Promise<{ today: string; digest: Digest; realisation: RealisationSummary; meetings: MeetingFigures | undefined; split: ({ date: string } & KindSplit)[] }> {
   const today = localDate(now, mission.timeZone);
-  const [totals, exhibitorsToday, exhibitors, dailyAmounts, previous, yearToDate, realisation] = await Promise.all([
+  const [totals, exhibitorsToday, exhibitors, dailyAmounts, previous, yearToDate, realisation, meetings] = await Promise.all([
     repos.sales.totals(mission.id, today),
     repos.digests.exhibitorsReporting(mission.id, today),
     repos.digests.sumsByExhibitor(mission.id),
@@ -39,6 +40,8 @@ export async function gatherDigest(
     repos.digests.previousMission(mission),
     repos.digests.yearToDate(mission.originProvince, today),
     repos.followUps.summary(mission.id),
+    // Undefined unless the mission runs business matching.
+    repos.matching.figures(mission.id),
   ]);
   const digest = buildDigest({
     target: mission.targetAmount,
@@ -52,7 +55,7 @@ export async function gatherDigest(
     previous,
     yearToDate,
   });
-  return { today, digest, realisation, split: cumulativeSplit(dailyAmounts, mission.startDate, mission.endDate, today) };
+  return { today, digest, realisation, meetings, split: cumulativeSplit(dailyAmounts, mission.startDate, mission.endDate, today) };
 }
 
 function categoryLabel(t: Catalogue, category: string): string {
@@ -60,7 +63,7 @@ function categoryLabel(t: Catalogue, category: string): string {
 }
 
 /** The digest's figures formatted for the catalogue. */
-export function digestView(mission: Mission, digest: Digest, today: string, lang: Lang, realisation?: RealisationSummary): DigestView {
+export function digestView(mission: Mission, digest: Digest, today: string, lang: Lang, realisation?: RealisationSummary, meetings?: MeetingFigures): DigestView {
   const t = catalogue(lang);
   const money = (amount: bigint) => formatRupiahCompact(amount, lang);
   const p = digest.progress;
@@ -83,6 +86,7 @@ export function digestView(mission: Mission, digest: Digest, today: string, lang
     realised: money(p.realised),
     committed: money(p.committed),
     realisation: realisationView(realisation, lang),
+    meetings: meetingFiguresView(meetings, lang),
     investment: money(p.investment),
     sell: money(p.sell),
     buy: money(p.buy),
@@ -117,8 +121,8 @@ export function digestView(mission: Mission, digest: Digest, today: string, lang
  */
 export async function composeDigest(repos: DigestRepos, mission: Mission, now: Date, lang: Lang, logger: Logger): Promise<DigestContent> {
   const t = catalogue(lang);
-  const { today, digest, realisation, split } = await gatherDigest(repos, mission, now);
-  const text = t.digest.message(digestView(mission, digest, today, lang, realisation));
+  const { today, digest, realisation, meetings, split } = await gatherDigest(repos, mission, now);
+  const text = t.digest.message(digestView(mission, digest, today, lang, realisation, meetings));
   let chart: Buffer | null = null;
   try {
     // vega and resvg cost about 100 MiB and a second at start: loaded with the first digest.

@@ -37,7 +37,7 @@ export interface DigestScheduler {
 }
 
 export interface DigestSchedulerOptions {
-  repos: Pick<Repositories, 'subscriptions' | 'digests' | 'sales' | 'followUps' | 'board'>;
+  repos: Pick<Repositories, 'subscriptions' | 'digests' | 'sales' | 'followUps' | 'board' | 'matching'>;
   /** PUBLIC_URL: with it, the digest carries the live board's "📺 Papan" button. */
   publicUrl?: string;
   logger: Logger;

@@ -5,9 +5,10 @@ import { formatPercent, progress as computeProgress, progressBar } from '../doma
 import { formatShare } from '../domain/share.js';
 import { daysBetween, formatDateId, timeZoneLabel } from '../domain/time.js';
 import type { RealisationSummary } from '../domain/follow-ups.js';
+import type { MeetingFigures } from '../domain/matching.js';
 import type { Lang } from '../domain/entities.js';
 import type { Catalogue } from '../i18n/index.js';
-import type { MissionView, ProgressView, RealisationView } from '../i18n/views.js';
+import type { MeetingFiguresView, MissionView, ProgressView, RealisationView } from '../i18n/views.js';
 
 /** Domain records to the view models the catalogue words: formatting lives here, once. */
 
@@ -50,7 +51,7 @@ export function missionProgress(mission: Mission, totals: MissionTotals, today: 
   });
 }
 
-export function progressView(mission: Mission, totals: MissionTotals, today: string, lang: Lang, realisation?: RealisationSummary): ProgressView {
+export function progressView(mission: Mission, totals: MissionTotals, today: string, lang: Lang, realisation?: RealisationSummary, meetings?: MeetingFigures): ProgressView {
   const progress = missionProgress(mission, totals, today);
   const money = (amount: bigint) => formatRupiahCompact(amount, lang);
   const phase = today < mission.startDate ? 'before' : today > mission.endDate ? 'after' : 'during';
@@ -72,6 +73,7 @@ export function progressView(mission: Mission, totals: MissionTotals, today: str
     verified: money(totals.verifiedTotal),
     verifiedShare: formatShare(totals.verifiedTotal, progress.total, lang),
     realisation: realisationView(realisation, lang),
+    meetings: meetingFiguresView(meetings, lang),
     reportCount: totals.reportCount,
     exhibitorCount: totals.exhibitorCount,
     phase,
@@ -95,4 +97,10 @@ export function realisationView(realisation: RealisationSummary | undefined, lan
     committed: formatRupiahCompact(realisation.committed, lang),
     percent: formatPercent(realisation.rateBasis, lang),
   };
+}
+
+/** Business matching's line in /progres and the digest; nothing without a matching session. */
+export function meetingFiguresView(figures: MeetingFigures | undefined, lang: Lang): MeetingFiguresView | null {
+  if (!figures) return null;
+  return { booked: figures.booked, held: figures.held, deals: figures.deals, dealAmount: formatRupiahCompact(figures.dealAmount, lang) };
 }

@@ -4,6 +4,7 @@ import {
   canCancel,
   exhibitorParty,
   freeSlots,
+  meetingFigures,
   meetingIcs,
   parseSessionSpec,
   reminderDue,
@@ -140,5 +141,28 @@ describe('meetingIcs', () => {
     expect(props.get('SUMMARY')).toBe('Temu bisnis: Keripik Tempe Bu Sri\\, Andi\\; meja 2');
     expect(props.get('TRIGGER')).toBe('-PT15M');
     expect(props.get('DESCRIPTION')?.startsWith('Minat 500 bungkus\\nKirim ke Serang. ')).toBe(true);
+  });
+});
+
+describe('meetingFigures', () => {
+  it.each([
+    ['nothing yet', [], [], { booked: 0, held: 0, deals: 0, dealAmount: 0n }],
+    ['requests, declines and cancellations are not booked', [
+      { status: 'REQUESTED', outcome: null, count: 4 },
+      { status: 'DECLINED', outcome: null, count: 2 },
+      { status: 'CANCELLED', outcome: null, count: 1 },
+    ], [], { booked: 0, held: 0, deals: 0, dealAmount: 0n }],
+    ['accepted, held and missed are booked; held with outcomes', [
+      { status: 'ACCEPTED', outcome: null, count: 3 },
+      { status: 'NO_SHOW', outcome: null, count: 1 },
+      { status: 'HELD', outcome: 'NOT_INTERESTED', count: 2 },
+      { status: 'HELD', outcome: 'FOLLOW_UP', count: 1 },
+      { status: 'HELD', outcome: 'DEAL', count: 2 },
+    ], [150_000_000n, 25_000_000n], { booked: 9, held: 5, deals: 2, dealAmount: 175_000_000n }],
+    ['a deal whose report was voided (or not yet saved) counts, its amount does not', [
+      { status: 'HELD', outcome: 'DEAL', count: 1 },
+    ], [], { booked: 1, held: 1, deals: 1, dealAmount: 0n }],
+  ] as const)('%s', (_name, groups, amounts, expected) => {
+    expect(meetingFigures(groups, amounts)).toEqual(expected);
   });
 });

@@ -26,10 +26,14 @@ export function createProgressFeature(): Composer<BotContext> {
   feature.command(names('progres'), async (ctx) => {
     const mission = await ctx.activeMission();
     if (!mission) return say(ctx, ctx.t.common.noActiveMission);
-    const { today, totals, realisation } = await missionTotalsNow(ctx.deps.repos, mission, ctx.deps.now());
+    const [{ today, totals, realisation }, meetings] = await Promise.all([
+      missionTotalsNow(ctx.deps.repos, mission, ctx.deps.now()),
+      // Only for a mission running business matching (undefined otherwise).
+      ctx.deps.repos.matching.figures(mission.id),
+    ]);
     // Officials get the live board's button; the link carries its key, so nobody else does.
     const button = ctx.deps.publicUrl && (await standingOf(ctx)).official ? await boardButton(ctx.deps.repos, mission, ctx.deps.publicUrl, ctx.t) : undefined;
-    return say(ctx, ctx.t.progress.message(progressView(mission, totals, today, ctx.lang, realisation)), button ? Markup.inlineKeyboard([button]) : {});
+    return say(ctx, ctx.t.progress.message(progressView(mission, totals, today, ctx.lang, realisation, meetings)), button ? Markup.inlineKeyboard([button]) : {});
   });
   return feature;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { BOARD_LATEST, boardSlug, sumByCategory, type BoardFigures, type BoardMeetings } from '../../domain/board.js';
+import { BOARD_LATEST, boardSlug, sumByCategory, type BoardFigures } from '../../domain/board.js';
 import type { Mission } from '../../domain/entities.js';
 import { localDate } from '../../domain/time.js';
 import type { DbClient } from '../database.js';
@@ -7,6 +7,7 @@ import { writeAudit } from './audit.js';
 import { isUniqueViolation, toMission } from './mappers.js';
 import type { createDigestRepository } from './digests.js';
 import type { createSaleRepository } from './sales.js';
+import type { MatchingRepository } from './matching.js';
 
 /** Who may open a mission's board, and where it lives. */
 export interface BoardAccess {
@@ -52,6 +53,7 @@ function newKey(): string {
 
 type SalesFigures = Pick<ReturnType<typeof createSaleRepository>, 'totals'>;
 type DigestFigures = Pick<ReturnType<typeof createDigestRepository>, 'sumsByDay' | 'sumsByExhibitor'>;
+type MeetingFiguresSource = Pick<MatchingRepository, 'figures'>;
 
 /**
  * The board's data access. `figures` is the one function that reads the
@@ -59,23 +61,11 @@ type DigestFigures = Pick<ReturnType<typeof createDigestRepository>, 'sumsByDay'
  * repositories (so a refresh costs the same at any number of reports), plus
  * the latest ten reports by index.
  */
-export function createBoardRepository(prisma: DbClient, sales: SalesFigures, digests: DigestFigures) {
-  /** Meetings booked (accepted, held or missed), held, and ending in a deal. */
-  async function meetingCounts(missionId: number): Promise<BoardMeetings> {
-    const rows = await prisma.meeting.groupBy({ by: ['status', 'outcome'], where: { missionId, status: { in: ['ACCEPTED', 'HELD', 'NO_SHOW'] } }, _count: { _all: true } });
-    const counts = { booked: 0, held: 0, deals: 0 };
-    for (const row of rows) {
-      counts.booked += row._count._all;
-      if (row.status === 'HELD') counts.held += row._count._all;
-      if (row.outcome === 'DEAL') counts.deals += row._count._all;
-    }
-    return counts;
-  }
-
+export function createBoardRepository(prisma: DbClient, sales: SalesFigures, digests: DigestFigures, matching: MeetingFiguresSource) {
   return {
     async figures(mission: Mission, now: Date): Promise<BoardFigures> {
       const today = localDate(now, mission.timeZone);
-      const [totals, dailyAmounts, exhibitors, latest] = await Promise.all([
+      const [totals, dailyAmounts, exhibitors, latest, meetings] = await Promise.all([
         sales.totals(mission.id, today),
         digests.sumsByDay(mission.id),
         digests.sumsByExhibitor(mission.id),
@@ -86,8 +76,9 @@ export function createBoardRepository(prisma: DbClient, sales: SalesFigures, dig
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           take: BOARD_LATEST,
         }),
+        // Only once the mission runs business matching (undefined before).
+        matching.figures(mission.id),
       ]);
-      const meetings = (await prisma.matchingSession.count({ where: { missionId: mission.id } })) > 0 ? await meetingCounts(mission.id) : undefined;
       return {
         mission,
         totals,

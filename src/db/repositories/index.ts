@@ -30,6 +30,7 @@ export function createRepositories(db: Pick<Database, 'prisma' | 'provider'>) {
   const { prisma } = db;
   const sales = createSaleRepository(prisma);
   const digests = createDigestRepository(prisma);
+  const matching = createMatchingRepository(prisma);
   return {
     users: createUserRepository(prisma),
     missions: createMissionRepository(prisma),
@@ -50,9 +51,9 @@ export function createRepositories(db: Pick<Database, 'prisma' | 'provider'>) {
     catalog: createCatalogRepository(prisma, db.provider),
     inquiries: createInquiryRepository(prisma),
     inbox: createInboxRepository(prisma, db.provider),
-    board: createBoardRepository(prisma, sales, digests),
+    board: createBoardRepository(prisma, sales, digests, matching),
     leads: createLeadRepository(prisma),
-    matching: createMatchingRepository(prisma),
+    matching,
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,4 +1,4 @@
-import { LIVE_STATUSES, buyerParty, exhibitorParty, freeTable, tableParty, type MatchingSessionRecord, type MeetingOutcomeName, type MeetingStatusName, type SessionSpec } from '../../domain/matching.js';
+import { LIVE_STATUSES, buyerParty, exhibitorParty, freeTable, meetingFigures, tableParty, type MatchingSessionRecord, type MeetingFigures, type MeetingOutcomeName, type MeetingStatusName, type SessionSpec } from '../../domain/matching.js';
 import { enqueueMessage, notifyEnqueued, type OutboxMessageInput } from '../outbox-enqueue.js';
 import type { DbClient } from '../database.js';
 import type * as Db from '../generated/sqlite/client.js';
@@ -159,6 +159,26 @@ export function createMatchingRepository(prisma: DbClient) {
 
     async hasSession(missionId: number): Promise<boolean> {
       return (await prisma.matchingSession.count({ where: { missionId } })) > 0;
+    },
+
+    /**
+     * Meetings booked, held and ending in a deal, and the amount of the live
+     * reports linked from meetings; undefined when the mission has no
+     * matching session (then nothing about meetings is shown anywhere).
+     */
+    async figures(missionId: number): Promise<MeetingFigures | undefined> {
+      if ((await prisma.matchingSession.count({ where: { missionId } })) === 0) return undefined;
+      const [groups, linked] = await Promise.all([
+        prisma.meeting.groupBy({ by: ['status', 'outcome'], where: { missionId }, _count: { _all: true } }),
+        prisma.meeting.findMany({ where: { missionId, saleReportId: { not: null } }, select: { saleReportId: true } }),
+      ]);
+      // Each report once, even if two meetings ever pointed at it.
+      const ids = [...new Set(linked.flatMap((row) => (row.saleReportId === null ? [] : [row.saleReportId])))];
+      const reports = ids.length === 0 ? [] : await prisma.saleReport.findMany({ where: { id: { in: ids }, missionId, voidedAt: null }, select: { amount: true } });
+      return meetingFigures(
+        groups.map((group) => ({ status: group.status, outcome: group.outcome, count: group._count._all })),
+        reports.map((report) => report.amount),
+      );
     },
 
     /** The mission's exhibitors, for /temu's name search. */

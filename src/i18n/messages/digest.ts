@@ -1,7 +1,8 @@
 import { bilingual } from '../bilingual.js';
 import { html, lines } from '../html.js';
-import type { RealisationView } from '../views.js';
+import type { MeetingFiguresView, RealisationView } from '../views.js';
 import { plural } from '../plural.js';
+import { matching } from './matching.js';
 
 /**
  * A digest with every figure already formatted (amounts, percentages, dates,
@@ -28,6 +29,8 @@ export interface DigestView {
   committed: string;
   /** Follow-ups answered so far: realised of committed; null before the first answer. */
   realisation: RealisationView | null;
+  /** Business matching's figures; absent or null when the mission has no matching session. */
+  meetings?: MeetingFiguresView | null;
   investment: string;
   sell: string;
   buy: string;
@@ -66,6 +69,7 @@ export const digest = bilingual({
         html`💵 Terealisasi (tunai): ${d.realised}`,
         html`📝 Komitmen (pesanan + LoI): ${d.committed}`,
         d.realisation && html`🔁 Realisasi komitmen (${d.realisation.answered} ditindaklanjuti): ${d.realisation.realised} dari ${d.realisation.committed} (${d.realisation.percent})`,
+        d.meetings && matching.id.figures(d.meetings),
         html`🏗 Investasi: ${d.investment}`,
         html`↔️ Jual ${d.sell} · Beli ${d.buy}`,
         '',
@@ -111,6 +115,7 @@ export const digest = bilingual({
         html`💵 Realised (retail): ${d.realised}`,
         html`📝 Committed (orders + LoI): ${d.committed}`,
         d.realisation && html`🔁 Commitments realised (${d.realisation.answered} followed up): ${d.realisation.realised} of ${d.realisation.committed} (${d.realisation.percent})`,
+        d.meetings && matching.en.figures(d.meetings),
         html`🏗 Investment: ${d.investment}`,
         html`↔️ Sell ${d.sell} · Buy ${d.buy}`,
         '',

@@ -1,6 +1,8 @@
 import type { MeetingStatusName, SessionSpecError } from '../../domain/matching.js';
+import type { MeetingFiguresView } from '../views.js';
 import { bilingual } from '../bilingual.js';
 import { html, lines, type SafeHtml } from '../html.js';
+import { plural } from '../plural.js';
 
 /** A meeting as either side reads it; day and time already in the mission's zone. */
 export interface MeetingView {
@@ -130,6 +132,8 @@ export const matching = bilingual({
     dealAskAmount: (buyer: string) => html`Berapa nilainya? Ketik jumlahnya, misalnya <code>25 jt</code>. Pembeli: <b>${buyer}</b>.`,
     dealBadAmount: html`Jumlahnya tidak terbaca. Contoh: <code>25 jt</code>, <code>1,5 M</code>, <code>750rb</code>.`,
     dealBuyerThanks: html`🎉 Selamat! Peserta akan mencatat transaksinya.`,
+    /** One line for /progres and the digest. */
+    figures: (m: MeetingFiguresView) => html`🤝 Temu bisnis: ${m.booked} terjadwal, ${m.held} terlaksana, ${m.deals} deal (${m.dealAmount})`,
   },
   en: {
     sessionUsage: lines([
@@ -205,5 +209,6 @@ export const matching = bilingual({
     dealAskAmount: (buyer) => html`How much is it? Type the amount, for example <code>25 jt</code>. Buyer: <b>${buyer}</b>.`,
     dealBadAmount: html`The amount could not be read. Examples: <code>25 jt</code>, <code>1,5 M</code>, <code>750rb</code>.`,
     dealBuyerThanks: html`🎉 Congratulations! The exhibitor will record the transaction.`,
+    figures: (m) => html`🤝 Business meetings: ${m.booked} booked, ${m.held} held, ${plural(m.deals, 'deal', 'deals')} (${m.dealAmount})`,
   },
 });

@@ -2,6 +2,7 @@ import { bilingual } from '../bilingual.js';
 import { html, lines } from '../html.js';
 import type { ProgressView } from '../views.js';
 import { plural } from '../plural.js';
+import { matching } from './matching.js';
 
 /** /progres. */
 export const progress = bilingual({
@@ -21,6 +22,7 @@ export const progress = bilingual({
         html`↔️ Jual ${p.sell} · Beli ${p.buy}`,
         html`✔️ Terverifikasi: ${p.verified}${p.verifiedShare ? html` (${p.verifiedShare} dari total)` : ''}`,
         p.realisation && html`🔁 Realisasi komitmen (${p.realisation.answered} ditindaklanjuti): ${p.realisation.realised} dari ${p.realisation.committed} (${p.realisation.percent})`,
+        p.meetings && matching.id.figures(p.meetings),
         '',
         html`${p.reportCount} laporan dari ${p.exhibitorCount} peserta`,
         p.phase === 'before'
@@ -49,6 +51,7 @@ export const progress = bilingual({
         html`↔️ Sell ${p.sell} · Buy ${p.buy}`,
         html`✔️ Verified: ${p.verified}${p.verifiedShare ? html` (${p.verifiedShare} of the total)` : ''}`,
         p.realisation && html`🔁 Commitments realised (${p.realisation.answered} followed up): ${p.realisation.realised} of ${p.realisation.committed} (${p.realisation.percent})`,
+        p.meetings && matching.en.figures(p.meetings),
         '',
         html`${plural(p.reportCount, 'report', 'reports')} from ${plural(p.exhibitorCount, 'exhibitor', 'exhibitors')}`,
         p.phase === 'before'
