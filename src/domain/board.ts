@@ -1,6 +1,6 @@
 import { cumulativeByDay } from './digest.js';
 import type { MissionTotals, SaleKindName } from './entities.js';
-import { progress, type Progress } from './progress.js';
+import { missionProgress, type Progress } from './progress.js';
 import { shareBasis } from './sale-rules.js';
 import { textKey } from './text.js';
 import { daysBetween, localDate, localTime } from './time.js';
@@ -121,18 +121,7 @@ export function boardChart(
 export function boardView(figures: BoardFigures): Board {
   const { mission, totals, now } = figures;
   const today = localDate(now, mission.timeZone);
-  const figuresNow = progress({
-    target: mission.targetAmount,
-    totals: totals.byKind,
-    sell: totals.byDirection.SELL,
-    buy: totals.byDirection.BUY,
-    reportCount: totals.reportCount,
-    verifiedTotal: totals.verifiedTotal,
-    todayTotal: totals.todayTotal,
-    today,
-    startDate: mission.startDate,
-    endDate: mission.endDate,
-  });
+  const figuresNow = missionProgress(mission, totals, today);
   const phase = today < mission.startDate ? 'before' : today > mission.endDate ? 'after' : 'during';
   // At least 1 % as soon as anything is recorded, so a first small sale shows on the bar.
   const barPercent = figuresNow.total > 0n && mission.targetAmount > 0n ? Math.max(1, Math.min(100, Math.floor(figuresNow.percentBasis / 100))) : 0;

@@ -1,3 +1,4 @@
+import type { Mission, MissionTotals } from './entities.js';
 import type { SaleKind } from './sale.js';
 import { daysBetween } from './time.js';
 
@@ -176,4 +177,20 @@ export function milestonesCrossed(before: bigint, after: bigint, target: bigint)
     }
   }
   return marks;
+}
+
+/** The progress figures of a mission from its running sums, on its local day `today`. */
+export function missionProgress(mission: Pick<Mission, 'targetAmount' | 'startDate' | 'endDate'>, totals: MissionTotals, today: string): Progress {
+  return progress({
+    target: mission.targetAmount,
+    totals: totals.byKind,
+    sell: totals.byDirection.SELL,
+    buy: totals.byDirection.BUY,
+    reportCount: totals.reportCount,
+    verifiedTotal: totals.verifiedTotal,
+    todayTotal: totals.todayTotal,
+    today,
+    startDate: mission.startDate,
+    endDate: mission.endDate,
+  });
 }

@@ -1,7 +1,7 @@
 import type { Mission, MissionTotals } from '../domain/entities.js';
 import { formatRupiah, formatRupiahCompact } from '../domain/money.js';
 import { provinceByCode } from '../domain/provinces.js';
-import { formatPercent, progress as computeProgress, progressBar } from '../domain/progress.js';
+import { formatPercent, missionProgress, progressBar } from '../domain/progress.js';
 import { formatShare } from '../domain/share.js';
 import { daysBetween, formatDateId, timeZoneLabel } from '../domain/time.js';
 import type { RealisationSummary } from '../domain/follow-ups.js';
@@ -34,22 +34,6 @@ export function missionView(mission: Omit<Mission, 'id' | 'status' | 'digestTime
   };
 }
 
-
-/** The progress figures of a mission from its sums, on its local day `today`. */
-export function missionProgress(mission: Mission, totals: MissionTotals, today: string) {
-  return computeProgress({
-    target: mission.targetAmount,
-    totals: totals.byKind,
-    sell: totals.byDirection.SELL,
-    buy: totals.byDirection.BUY,
-    reportCount: totals.reportCount,
-    verifiedTotal: totals.verifiedTotal,
-    todayTotal: totals.todayTotal,
-    today,
-    startDate: mission.startDate,
-    endDate: mission.endDate,
-  });
-}
 
 export function progressView(mission: Mission, totals: MissionTotals, today: string, lang: Lang, realisation?: RealisationSummary, meetings?: MeetingFigures): ProgressView {
   const progress = missionProgress(mission, totals, today);

@@ -15,7 +15,7 @@ import { standingOf } from '../access.js';
 import { CB, SCENE, onButton } from '../../views/callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext, SaleDraftState } from '../context.js';
-import { missionProgress } from '../../views/presenters.js';
+import { missionProgress } from '../../domain/progress.js';
 import { editTapped, say } from '../reply.js';
 import { exactAmount, saleCardView } from '../sale-presenters.js';
 import { optional } from '../../telegram/errors.js';

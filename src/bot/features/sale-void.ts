@@ -6,7 +6,7 @@ import { requirePrivateChat, standingOf, type Standing } from '../access.js';
 import { CB, SCENE, onButton } from '../../views/callback-data.js';
 import { names } from '../commands.js';
 import type { BotContext } from '../context.js';
-import { missionProgress } from '../../views/presenters.js';
+import { missionProgress } from '../../domain/progress.js';
 import { say } from '../reply.js';
 import { compactAmount, exactAmount, reportTime, shortProduct } from '../sale-presenters.js';
 import { optional } from '../../telegram/errors.js';

@@ -6,7 +6,7 @@ import { requireOfficial } from '../access.js';
 import { names } from '../commands.js';
 import { amountReason } from '../amount-reason.js';
 import type { BotContext } from '../context.js';
-import { missionProgress } from '../../views/presenters.js';
+import { missionProgress } from '../../domain/progress.js';
 import { say } from '../reply.js';
 import { formatShare } from '../../domain/share.js';
 import { missionTotalsNow } from './progress.js';
