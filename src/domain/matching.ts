@@ -261,7 +261,9 @@ export function meetingFigures(
   for (const group of groups) {
     if (!BOOKED_STATUSES.includes(group.status)) continue;
     figures.booked += group.count;
-    if (group.status === 'HELD') figures.held += group.count;
+    if (group.status !== 'HELD') continue;
+    figures.held += group.count;
+    // A deal is a meeting that took place: an official's no-show mark outweighs a side's answer.
     if (group.outcome === 'DEAL') figures.deals += group.count;
   }
   for (const amount of dealAmounts) figures.dealAmount += amount;

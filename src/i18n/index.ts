@@ -26,6 +26,7 @@ import { fallback } from './messages/fallback.js';
 import { board } from './messages/board.js';
 import { leads } from './messages/leads.js';
 import { matching } from './messages/matching.js';
+import { matchingAdmin } from './messages/matching-sessions.js';
 
 export { escapeHtml, html, lines, raw, SafeHtml } from './html.js';
 
@@ -72,6 +73,7 @@ const MESSAGES = {
   board,
   leads,
   matching,
+  matchingAdmin,
 };
 
 export type Catalogue = { [K in keyof typeof MESSAGES]: (typeof MESSAGES)[K]['id'] };

@@ -12,6 +12,7 @@ export const SCENE = {
   missionEdit: 'mission-edit',
   followUpAmount: 'followup-amount',
   inquiry: 'buyer-inquiry',
+  sessionEdit: 'session-edit',
   leadNote: 'lead-note',
   meetingNote: 'meeting-note',
   meetingDeal: 'meeting-deal',
@@ -86,6 +87,15 @@ export const CB = {
   // /papan: bd:pub:<missionId>:<0|1> makes the board public or keyed; bd:key:<missionId> rotates the key.
   boardPublic: 'bd:pub:',
   boardRotate: 'bd:key:',
+  // Matching sessions (officials, /misi temu): se:e:<sessionId> edit, se:d:<sessionId> delete preview,
+  // se:ok:<sessionId>:<spec code>:<meeting set key> save an edit, se:dok:<sessionId>:<meeting set key> delete, se:back.
+  // The officials' plan: mp:<h|n>:<meetingId> marks a meeting held or no-show.
+  sessionEdit: 'se:e:',
+  sessionDelete: 'se:d:',
+  sessionSave: 'se:ok:',
+  sessionDeleteOk: 'se:dok:',
+  sessionBack: 'se:back',
+  meetingMark: 'mp:',
   // Booth leads: ld:s:<leadId>:<1-5> score, ld:n:<leadId> note, ld:w:<leadId> withdraw (/privasi),
   // ld:x:<xlsx|csv>:<minScore 0-5>:<YYYY-MM-DD or ->: export the /prospek list as filtered.
   leadScore: 'ld:s:',

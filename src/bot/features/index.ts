@@ -27,13 +27,15 @@ import { createInquiryFeature, createInquiryScene } from './inquiries.js';
 import { createBoardFeature } from './board.js';
 import { createLeadNoteScene, createLeadsFeature } from './leads.js';
 import { createMatchingFeature, createMeetingDealScene, createMeetingNoteScene } from './matching.js';
+import { createMatchingSessionsFeature, createSessionEditScene } from './matching-sessions.js';
+import { createMatchingPlanFeature } from './matching-plan.js';
 
 /** Every feature's composer, in the order their handlers run. A new feature adds one line here. */
 export function createFeatures(): Composer<BotContext>[] {
-  return [createHelpFeature(), createMatchingFeature(), createMissionFeature(), createRegistrationFeature(), createNewProductFeature(), createMyProductsFeature(), createSaleReportFeature(), createSaleVoidFeature(), createSaleVerifyFeature(), createMySalesFeature(), createProgressFeature(), createExportFeature(), createLeaderboardFeature(), createSubscriptionsFeature(), createDigestFeature(), createCatalogFeature(), createSearchFeature(), createInquiryFeature(), createTargetFeature(), createInviteFeature(), createExhibitorsAdminFeature(), createRemindersFeature(), createFollowUpsFeature(), createAnnounceFeature(), createLeadsFeature(), createBoardFeature()];
+  return [createHelpFeature(), createMatchingSessionsFeature(), createMatchingPlanFeature(), createMatchingFeature(), createMissionFeature(), createRegistrationFeature(), createNewProductFeature(), createMyProductsFeature(), createSaleReportFeature(), createSaleVoidFeature(), createSaleVerifyFeature(), createMySalesFeature(), createProgressFeature(), createExportFeature(), createLeaderboardFeature(), createSubscriptionsFeature(), createDigestFeature(), createCatalogFeature(), createSearchFeature(), createInquiryFeature(), createTargetFeature(), createInviteFeature(), createExhibitorsAdminFeature(), createRemindersFeature(), createFollowUpsFeature(), createAnnounceFeature(), createLeadsFeature(), createBoardFeature()];
 }
 
 /** Every wizard, registered once with the stage. */
 export function createScenes(): Scenes.WizardScene<BotContext>[] {
-  return [createMissionScene(), createRegistrationScene(), createSaleWizardScene(), createSaleVoidScene(), createNewProductScene(), createProductEditScene(), createInquiryScene(), createMissionEditScene(), createFollowUpAmountScene(), createLeadNoteScene(), createMeetingNoteScene(), createMeetingDealScene()];
+  return [createMissionScene(), createRegistrationScene(), createSaleWizardScene(), createSaleVoidScene(), createNewProductScene(), createProductEditScene(), createInquiryScene(), createMissionEditScene(), createFollowUpAmountScene(), createLeadNoteScene(), createMeetingNoteScene(), createMeetingDealScene(), createSessionEditScene()];
 }

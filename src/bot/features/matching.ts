@@ -6,26 +6,23 @@ import {
   freeSlots,
   matchExhibitorNames,
   meetingIcs,
-  parseSessionSpec,
   REMINDER_MINUTES,
   slotTime,
-  slotTimes,
   upcomingDays,
   validateMeetingNote,
-  type MatchingSessionRecord,
 } from '../../domain/matching.js';
 import { foldText } from '../../domain/text.js';
 import { parseRupiah } from '../../domain/money.js';
 import { defaultDirection } from '../../domain/sale.js';
 import { offerSaleDraft } from './sale-report.js';
+import { showPlan } from './matching-plan.js';
 import { optional } from '../../telegram/errors.js';
 import { formatDateId, localDate, parseLocalDate } from '../../domain/time.js';
 import { localDayBounds } from '../../domain/day-bounds.js';
 import type { MeetingRecord } from '../../db/repositories/matching.js';
 import type { OutboxMessageInput } from '../../db/outbox-enqueue.js';
 import { catalogue, lines, resolveLang, type Catalogue } from '../../i18n/index.js';
-import type { MeetingView, SessionView } from '../../i18n/messages/matching.js';
-import { requireOfficial, requirePrivateChat, standingOf } from '../access.js';
+import { requirePrivateChat, standingOf } from '../access.js';
 import { zoneLabel } from '../../views/admin-presenters.js';
 import { meetingView } from '../../views/meeting-views.js';
 import { CB, SCENE } from '../../views/callback-data.js';
@@ -37,18 +34,6 @@ import { cancelKeyboard, expectText, readInput } from '../wizard.js';
 /** Exhibitors offered as buttons for one /temu search. */
 const PICK_LIMIT = 8;
 const SLOT_BUTTONS_PER_ROW = 4;
-
-function sessionView(s: MatchingSessionRecord, lang: Lang): SessionView {
-  const first = s.days[0] ?? '';
-  const last = s.days.at(-1) ?? first;
-  return {
-    days: first === last ? formatDateId(first, lang) : `${formatDateId(first, lang)} – ${formatDateId(last, lang)}`,
-    hours: `${s.startTime}–${s.endTime}`,
-    slotMinutes: s.slotMinutes,
-    tableCount: s.tableCount,
-    slots: slotTimes(s).length,
-  };
-}
 
 async function langOf(ctx: BotContext, userId: bigint): Promise<Lang> {
   const user = await ctx.deps.repos.users.findById(userId);
@@ -95,7 +80,8 @@ function confirmation(m: MeetingRecord, mission: Mission, who: { chatId: bigint;
 }
 
 /**
- * Business matching: officials open sessions (`/misi temu …`); a buyer asks
+ * Business matching (sessions: matching-sessions.ts; the officials' plan:
+ * matching-plan.ts): a buyer asks
  * an exhibitor for a meeting (/temu, or 🤝 on a product or booth card),
  * picks a day and a slot where both and a table are free, and adds a note;
  * the exhibitor accepts or declines; either side can cancel; /jadwal lists
@@ -103,17 +89,6 @@ function confirmation(m: MeetingRecord, mission: Mission, who: { chatId: bigint;
  */
 export function createMatchingFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-
-  // `/misi temu …` belongs here; any other /misi goes on to the mission feature.
-  feature.command(names('misi'), async (ctx, next) => {
-    if (!/^(temu|meet)\b/i.test(ctx.payload.trim())) return next();
-    const payload = ctx.payload;
-    await requireOfficial(ctx, async () => {
-      await requirePrivateChat(ctx, async () => {
-        await setUpSession(ctx, payload);
-      });
-    });
-  });
 
   feature.command(names('temu'), requirePrivateChat, async (ctx) => {
     const mission = await ctx.activeMission();
@@ -278,21 +253,6 @@ export function createMatchingFeature(): Composer<BotContext> {
   return feature;
 }
 
-async function setUpSession(ctx: BotContext, payload: string): Promise<unknown> {
-  const mission = await ctx.activeMission();
-  if (!mission) return say(ctx, ctx.t.common.noActiveMission);
-  const spec = payload.trim().replace(/^(temu|meet)\s*/i, '');
-  if (spec === '') {
-    const sessions = await ctx.deps.repos.matching.sessions(mission.id);
-    return say(ctx, lines([sessions.length > 0 && ctx.t.matching.sessionsList(sessions.map((s) => sessionView(s, ctx.lang))), sessions.length > 0 && '', ctx.t.matching.sessionUsage]));
-  }
-  const parsed = parseSessionSpec(spec, mission, localDate(ctx.deps.now(), mission.timeZone));
-  if (!parsed.ok) return say(ctx, lines([ctx.t.matching.sessionErrors[parsed.reason], ctx.t.matching.sessionUsage]));
-  const session = await ctx.deps.repos.matching.createSession(mission.id, parsed.value, ctx.user.id);
-  ctx.log.info({ sessionId: session.id }, 'matching session created');
-  return say(ctx, ctx.t.matching.sessionCreated(sessionView(session, ctx.lang)));
-}
-
 /** The days a buyer can still meet an exhibitor, one button per session day. */
 export async function showDays(ctx: BotContext, mission: Mission, exhibitorId: number, how: 'new' | 'replace'): Promise<unknown> {
   const exhibitor = await ctx.deps.repos.exhibitors.findById(exhibitorId);
@@ -325,23 +285,6 @@ async function showSlots(ctx: BotContext, mission: Mission, exhibitorId: number,
   for (let i = 0; i < buttons.length; i += SLOT_BUTTONS_PER_ROW) rows.push(buttons.slice(i, i + SLOT_BUTTONS_PER_ROW));
   const text = ctx.t.matching.pickSlot(exhibitor.name, dayText);
   return how === 'replace' ? editTapped(ctx, text, Markup.inlineKeyboard(rows)) : say(ctx, text, Markup.inlineKeyboard(rows));
-}
-
-/** The officials' plan of a day: live meetings grouped by table, in slot order. */
-async function showPlan(ctx: BotContext, mission: Mission, day: string): Promise<unknown> {
-  const plan = await ctx.deps.repos.matching.dayPlan(mission.id, day);
-  const dayText = formatDateId(day, ctx.lang);
-  if (plan.length === 0) return say(ctx, lines([ctx.t.matching.planNone(dayText), ctx.t.matching.planHint]));
-  const tables = [...new Set(plan.map((m) => m.tableNo))].sort((a, b) => a - b);
-  return say(
-    ctx,
-    lines([
-      ctx.t.matching.planTitle(dayText, plan.length),
-      ...tables.flatMap((table) => ['', ctx.t.matching.planTable(table), ...plan.filter((m) => m.tableNo === table).map((m) => ctx.t.matching.planLine(meetingView(m, mission.timeZone, ctx.lang)))]),
-      '',
-      ctx.t.matching.planHint,
-    ]),
-  );
 }
 
 /** The deal's amount; then the report is offered as the usual draft, buyer and kind filled in, for one tap. */

@@ -21,6 +21,7 @@ import { createInboxRepository } from './inbox.js';
 import { createBoardRepository } from './board.js';
 import { createLeadRepository } from './leads.js';
 import { createMatchingRepository } from './matching.js';
+import { createSessionEditRepository } from './matching-sessions.js';
 
 /** The session value is owned by the bot; the store only keeps JSON. */
 type BotSessionShape = object;
@@ -54,6 +55,7 @@ export function createRepositories(db: Pick<Database, 'prisma' | 'provider'>) {
     board: createBoardRepository(prisma, sales, digests, matching),
     leads: createLeadRepository(prisma),
     matching,
+    sessionEdits: createSessionEditRepository(prisma),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -153,12 +153,13 @@ export function createMatchingRepository(prisma: DbClient) {
     },
 
     async sessions(missionId: number): Promise<MatchingSessionRecord[]> {
-      const rows = await prisma.matchingSession.findMany({ where: { missionId }, orderBy: { id: 'asc' } });
+      // A deleted session keeps its row for its meetings' history; nobody books into it.
+      const rows = await prisma.matchingSession.findMany({ where: { missionId, deletedAt: null }, orderBy: { id: 'asc' } });
       return rows.map(toSession);
     },
 
     async hasSession(missionId: number): Promise<boolean> {
-      return (await prisma.matchingSession.count({ where: { missionId } })) > 0;
+      return (await prisma.matchingSession.count({ where: { missionId, deletedAt: null } })) > 0;
     },
 
     /**
@@ -188,7 +189,7 @@ export function createMatchingRepository(prisma: DbClient) {
     },
 
     async findSession(id: number): Promise<MatchingSessionRecord | undefined> {
-      const row = await prisma.matchingSession.findUnique({ where: { id } });
+      const row = await prisma.matchingSession.findFirst({ where: { id, deletedAt: null } });
       return row ? toSession(row) : undefined;
     },
 
@@ -256,9 +257,18 @@ export function createMatchingRepository(prisma: DbClient) {
       return transition(id, actorId, 'either', ['REQUESTED', 'ACCEPTED'], 'CANCELLED', at, messages);
     },
 
-    /** Accepted meetings whose slot ended by `now` and whose sides were not yet asked for the outcome. */
+    /**
+     * Accepted meetings whose slot ended by `now` and whose sides were not yet
+     * asked for the outcome; also those an official already marked held
+     * without an outcome (a no-show has none to ask for).
+     */
     async outcomeDue(now: Date): Promise<MeetingRecord[]> {
-      const rows = await prisma.meeting.findMany({ where: { status: 'ACCEPTED', outcomeAskedAt: null, slotStart: { lte: now } }, include: WITH_PARTIES, orderBy: { id: 'asc' }, take: 200 });
+      const rows = await prisma.meeting.findMany({
+        where: { OR: [{ status: 'ACCEPTED' }, { status: 'HELD', outcome: null }], outcomeAskedAt: null, slotStart: { lte: now } },
+        include: WITH_PARTIES,
+        orderBy: { id: 'asc' },
+        take: 200,
+      });
       const over = rows.filter((row) => row.slotStart.getTime() + row.session.slotMinutes * 60_000 <= now.getTime());
       return withNames(over);
     },
@@ -308,6 +318,11 @@ export function createMatchingRepository(prisma: DbClient) {
     /** A mission's live meetings on one day, by slot and table: the officials' plan. */
     async dayPlan(missionId: number, day: string): Promise<MeetingRecord[]> {
       return meetingsWhere({ missionId, day, status: { in: ['REQUESTED', 'ACCEPTED', 'HELD', 'NO_SHOW'] } });
+    },
+
+    /** A session's meetings in these statuses, by slot: what an edit or deletion of it would touch. */
+    async sessionMeetings(sessionId: number, statuses: readonly MeetingStatusName[]): Promise<MeetingRecord[]> {
+      return meetingsWhere({ sessionId, status: { in: [...statuses] } });
     },
   };
 }
