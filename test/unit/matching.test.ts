@@ -162,6 +162,10 @@ describe('meetingFigures', () => {
     ['a deal whose report was voided (or not yet saved) counts, its amount does not', [
       { status: 'HELD', outcome: 'DEAL', count: 1 },
     ], [], { booked: 1, held: 1, deals: 1, dealAmount: 0n }],
+    ['an official\'s no-show mark outweighs a side\'s deal answer: booked, not held, no deal', [
+      { status: 'NO_SHOW', outcome: 'DEAL', count: 1 },
+      { status: 'HELD', outcome: null, count: 2 },
+    ], [], { booked: 3, held: 2, deals: 0, dealAmount: 0n }],
   ] as const)('%s', (_name, groups, amounts, expected) => {
     expect(meetingFigures(groups, amounts)).toEqual(expected);
   });
