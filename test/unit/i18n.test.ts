@@ -103,6 +103,10 @@ const textOf = (value: unknown): string => (value instanceof SafeHtml ? value.va
 
 const USER_TEXT = '<b>Sri & "Tempe"</b>';
 
+// A matching session and a meeting as the officials' session edits show them.
+const SESSION_SAMPLE = { days: '26 Nov 2026 – 27 Nov 2026', hours: '09:00–12:00', slotMinutes: 20, tableCount: 10, slots: 9 };
+const MEETING_SAMPLE = { id: 12, day: 'Kam, 26 Nov 2026', time: '09:20–09:40 WIB', table: 3, exhibitor: USER_TEXT, booth: 'A12', buyer: USER_TEXT, note: null, status: 'ACCEPTED' };
+
 const MISSION_VIEW: MissionView = {
   name: USER_TEXT,
   origin: 'Jawa Timur',
@@ -200,26 +204,9 @@ function digestSample(phase: 'before' | 'during' | 'after', full: boolean) {
   };
 }
 
-const SESSION_SAMPLE = { days: '26 Nov 2026 – 27 Nov 2026', hours: '09:00–12:00', slotMinutes: 20, tableCount: 10, slots: 9 };
-const MEETING_SAMPLE = { id: 12, day: 'Kam, 26 Nov 2026', time: '09:20–09:40 WIB', table: 3, exhibitor: USER_TEXT, booth: 'A12', buyer: USER_TEXT, note: null, status: 'ACCEPTED' };
-
 const SAMPLES: Record<string, unknown[][]> = {
   'matching.sessionsList': [[[{ days: '26 Nov 2026', hours: '09:00–12:00', slotMinutes: 20, tableCount: 10, slots: 9 }]]],
   'matching.alreadyAnswered': [['ACCEPTED'], ['CANCELLED']],
-  // Officials editing matching sessions and marking attendance (messages/matching-sessions.ts).
-  'matchingAdmin.listLine': [[3, SESSION_SAMPLE]],
-  'matchingAdmin.askSpec': [[3, SESSION_SAMPLE]],
-  'matchingAdmin.previewEdit': [
-    [3, SESSION_SAMPLE, { ...SESSION_SAMPLE, hours: '10:00–12:00' }, [], 0],
-    [3, SESSION_SAMPLE, SESSION_SAMPLE, [{ meeting: MEETING_SAMPLE, reason: 'hours' }, { meeting: MEETING_SAMPLE, reason: 'table' }], 2],
-    [3, SESSION_SAMPLE, SESSION_SAMPLE, [{ meeting: MEETING_SAMPLE, reason: 'day' }], 40],
-  ],
-  'matchingAdmin.previewDelete': [[3, SESSION_SAMPLE, [], 0], [3, SESSION_SAMPLE, [MEETING_SAMPLE], 1], [3, SESSION_SAMPLE, [MEETING_SAMPLE], 30]],
-  'matchingAdmin.edited': [[3, SESSION_SAMPLE, 0, 0], [3, SESSION_SAMPLE, 1, 2], [3, SESSION_SAMPLE, 2, 3]],
-  'matchingAdmin.deleted': [[3, 0, 0], [3, 1, 2]],
-  'matchingAdmin.cancelledBySession': [[MEETING_SAMPLE, USER_TEXT, 'edit'], [MEETING_SAMPLE, USER_TEXT, 'delete']],
-  'matchingAdmin.markHeldButton': [[12, true], [12, false]],
-  'matchingAdmin.markNoShowButton': [[12, true], [12, false]],
   'board.page.meetingsNote': [[1, 1], [3, 0]],
   'common.tooLong': [[120]],
   'common.tooShort': [[2]],
@@ -341,6 +328,20 @@ const SAMPLES: Record<string, unknown[][]> = {
   'announce.message': [[USER_TEXT, USER_TEXT]],
   'announce.done': [[{ total: 4, sent: 3, failed: 1, queued: 0, minutes: 1 }]],
   'announce.stillQueued': [[{ total: 4, sent: 0, failed: 0, queued: 4, minutes: 3 }]],
+  // Officials editing matching sessions and marking attendance (messages/matching-sessions.ts).
+  'matchingAdmin.listLine': [[3, SESSION_SAMPLE]],
+  'matchingAdmin.askSpec': [[3, SESSION_SAMPLE]],
+  'matchingAdmin.previewEdit': [
+    [3, SESSION_SAMPLE, { ...SESSION_SAMPLE, hours: '10:00–12:00' }, [], 0],
+    [3, SESSION_SAMPLE, SESSION_SAMPLE, [{ meeting: MEETING_SAMPLE, reason: 'hours' }, { meeting: MEETING_SAMPLE, reason: 'table' }], 2],
+    [3, SESSION_SAMPLE, SESSION_SAMPLE, [{ meeting: MEETING_SAMPLE, reason: 'day' }], 40],
+  ],
+  'matchingAdmin.previewDelete': [[3, SESSION_SAMPLE, [], 0], [3, SESSION_SAMPLE, [MEETING_SAMPLE], 1], [3, SESSION_SAMPLE, [MEETING_SAMPLE], 30]],
+  'matchingAdmin.edited': [[3, SESSION_SAMPLE, 0, 0], [3, SESSION_SAMPLE, 1, 2], [3, SESSION_SAMPLE, 2, 3]],
+  'matchingAdmin.deleted': [[3, 0, 0], [3, 1, 2]],
+  'matchingAdmin.cancelledBySession': [[MEETING_SAMPLE, USER_TEXT, 'edit'], [MEETING_SAMPLE, USER_TEXT, 'delete']],
+  'matchingAdmin.markHeldButton': [[12, true], [12, false]],
+  'matchingAdmin.markNoShowButton': [[12, true], [12, false]],
 };
 
 function samplesFor(path: string, fn: (...args: unknown[]) => unknown): unknown[][] {
