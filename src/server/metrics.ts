@@ -10,7 +10,7 @@ export interface Backlog {
 export interface BotMetrics {
   /** The inbox workers' onHandled hook. */
   updateHandled(type: string, outcome: 'ok' | 'error', seconds: number): void;
-  /** The Bot API call guard's onApiError hook (code 0: network error or timeout). */
+  /** The Bot API call guard's and the outbox sender's onApiError hook (code 0: network error or timeout). */
   apiError(method: string, code: number): void;
   /** GET /metrics: Prometheus text format, backlog gauges read from the database now. */
   render(): Promise<{ contentType: string; body: string }>;
@@ -41,7 +41,7 @@ export function createMetrics(options: { backlog: () => Promise<Backlog> }): Bot
   });
   const apiErrors = new Counter({
     name: 'bot_api_errors_total',
-    help: 'Failed Bot API call attempts made by handlers, by method and error code (0: network error or deadline)',
+    help: 'Failed Bot API call attempts, by handlers and the outbox sender, by method and error code (0: network error or deadline)',
     labelNames: ['method', 'code'] as const,
     registers: [registry],
   });
