@@ -1,3 +1,4 @@
+import type { HandledOutcome } from '../jobs/inbox-workers.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Backlog {
@@ -9,7 +10,7 @@ export interface Backlog {
 
 export interface BotMetrics {
   /** The inbox workers' onHandled hook. */
-  updateHandled(type: string, outcome: 'ok' | 'error', seconds: number): void;
+  updateHandled(type: string, outcome: HandledOutcome, seconds: number): void;
   /** The Bot API call guard's and the outbox sender's onApiError hook (code 0: network error or timeout). */
   apiError(method: string, code: number): void;
   /** GET /metrics: Prometheus text format, backlog gauges read from the database now. */
@@ -27,7 +28,7 @@ export function createMetrics(options: { backlog: () => Promise<Backlog> }): Bot
   collectDefaultMetrics({ register: registry });
   const handled = new Counter({
     name: 'bot_updates_handled_total',
-    help: 'Telegram updates handled, by update type and outcome (error: the handler failed and the user got the error reply)',
+    help: 'Telegram updates handled, by update type and outcome (error: the handler failed and the user got the error reply; interrupted: cut short by a stop, handled again after the restart)',
     labelNames: ['type', 'outcome'] as const,
     registers: [registry],
   });
