@@ -325,4 +325,41 @@ describe.each(TEST_PROVIDERS)('proposing another meeting time on %s', (provider)
     const sent = await bot.db.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: `meet:${id}:` }, notBefore: { lte: new Date() } } });
     expect(sent.every((m) => m.status === 'SENT')).toBe(true);
   });
+
+  it('/schedule shows a proposed meeting in English; the buyer cancels one from there and confirms another', async () => {
+    /** Budi asks for the 27th at 13:30; Sri proposes 14:30, the one slot of that day where both and a table are free. */
+    async function proposed(): Promise<number> {
+      const { id, message } = await request(budi, '27 Nov 2026', '13:30', 'Contract 2 tons a month');
+      await sri.tap('🕑 Usulkan waktu lain', { messageId: message.messageId });
+      await sri.tap('27 Nov 2026 · 1 slot kosong', { messageId: message.messageId });
+      expect(buttonsOf(messageOf(sri, message.messageId))).toEqual(['14:30', '📅 Hari lain', '⬅️ Kembali']);
+      await sri.tap('14:30', { messageId: message.messageId });
+      expect((await meeting(id)).status).toBe('PROPOSED');
+      await outboxDrained(bot.db.prisma);
+      return id;
+    }
+
+    const first = await proposed();
+    await budi.send('/schedule');
+    expect(budi.lastText()).toContain(`#${first} · 27 Nov 2026, 14:30–15:00 WIB · 🕑 another time proposed, waiting for the buyer`);
+    expect(buttonsOf(budi.lastMessage())).toEqual([`✅ Confirm the time of #${first}`, `🚫 Cancel #${first}`]);
+    const cancelled = await budi.tap(`🚫 Cancel #${first}`);
+    expect(cancelled.answer?.text).toBe('Cancelled — the other side was told.');
+    expect((await meeting(first)).status).toBe('CANCELLED');
+    expect(await claimsOf(first)).toEqual([]);
+    await outboxDrained(bot.db.prisma);
+    expect(sri.lastText()).toBe(`🚫 Budi Santoso membatalkan temu #${first} (27 Nov 2026, 14:30–15:00 WIB).`);
+
+    const second = await proposed();
+    await budi.send('/schedule');
+    const { answer } = await budi.tap(`✅ Confirm the time of #${second}`);
+    expect(answer?.text).toBe('Accepted — both sides were told.');
+    // The list stays as it was; the answer comes as a message of its own.
+    expect(budi.lastText()).toBe(`✅ You confirmed meeting #${second} with Keripik Tempe Bu Sri on 27 Nov 2026, 14:30–15:00 WIB. The confirmation and the calendar file follow.`);
+    expect(await meeting(second)).toMatchObject({ status: 'ACCEPTED', day: '2026-11-27' });
+    await outboxDrained(bot.db.prisma);
+    expect(budi.messages().some((m) => m.plain.includes(`Business meeting #${second} confirmed`))).toBe(true);
+    expect(budi.messages().some((m) => m.document?.filename === `temu-${second}.ics`)).toBe(true);
+    expect(sri.messages().some((m) => m.document?.filename === `temu-${second}.ics`)).toBe(true);
+  });
 });
