@@ -105,7 +105,22 @@ export async function startApp(options: AppOptions): Promise<App> {
   };
   const milestones = createMilestoneWatcher({ repos: deps.repos, logger, now: deps.now });
   const bot = createBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }, deps);
-  const jobs = createJobs({ prisma: db.prisma, repos: deps.repos, telegram: bot.telegram, logger, now: deps.now, ...(options.jobs ? { options: options.jobs } : {}), ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}) });
+  const jobs = createJobs({
+    prisma: db.prisma,
+    repos: deps.repos,
+    telegram: bot.telegram,
+    logger,
+    now: deps.now,
+    options: {
+      ...options.jobs,
+      // The outbox sender's failed sends count in bot_api_errors_total as the handlers' do.
+      onApiError: (method, code) => {
+        options.jobs?.onApiError?.(method, code);
+        metrics.apiError(method, code);
+      },
+    },
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
+  });
   // Reminders and follow-ups to exhibitors, every minute on the bot's clock (src/jobs/reminders.ts).
   const pushJobs = createPushJobs({ repos: deps.repos, logger, now: deps.now });
   const { inbox } = deps.repos;

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from './result.js';
 import { addDays } from './time.js';
-import { MAX_TABLES, SLOT_MINUTES, slotTime, slotTimes, type MeetingStatusName, type SessionSpec, type SessionSpecError } from './matching.js';
+import { CANCELLABLE_STATUSES, MAX_TABLES, SLOT_MINUTES, slotTime, slotTimes, type MeetingStatusName, type SessionSpec, type SessionSpecError } from './matching.js';
 
 /**
  * Editing and deleting a matching session, and the officials' marks after a
@@ -9,11 +9,12 @@ import { MAX_TABLES, SLOT_MINUTES, slotTime, slotTimes, type MeetingStatusName, 
  */
 
 /**
- * Meetings an edit may cancel: booked and still ahead. A meeting that is
+ * Meetings an edit may cancel: booked and still ahead (requested, proposed
+ * another time, accepted: those either side may cancel). A meeting that is
  * declined, cancelled, held or missed is history; one whose slot has begun
  * is left to the officials' marks, whatever the new hours say.
  */
-export const EDITABLE_STATUSES: readonly MeetingStatusName[] = ['REQUESTED', 'ACCEPTED'];
+export const EDITABLE_STATUSES: readonly MeetingStatusName[] = CANCELLABLE_STATUSES;
 
 /** Why a booked meeting no longer fits: its day is gone, its time is outside the hours or off the slot grid, or its table is gone. */
 export type MisfitReason = 'day' | 'hours' | 'grid' | 'table';

@@ -8,11 +8,12 @@ import { addDays, daysBetween, localDate, localTime, parseLocalDate, parseLocalT
  * slots, the session spec officials type, the calendar file.
  */
 
-export type MeetingStatusName = 'REQUESTED' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED' | 'HELD' | 'NO_SHOW';
+/** PROPOSED: the exhibitor proposed another slot (the meeting now holds it); the buyer confirms or declines. */
+export type MeetingStatusName = 'REQUESTED' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED' | 'HELD' | 'NO_SHOW' | 'PROPOSED';
 export type MeetingOutcomeName = 'NOT_INTERESTED' | 'FOLLOW_UP' | 'DEAL';
 
 /** Statuses that hold their slot: the exhibitor, the buyer and the table are taken. */
-export const LIVE_STATUSES: readonly MeetingStatusName[] = ['REQUESTED', 'ACCEPTED', 'HELD', 'NO_SHOW'];
+export const LIVE_STATUSES: readonly MeetingStatusName[] = ['REQUESTED', 'PROPOSED', 'ACCEPTED', 'HELD', 'NO_SHOW'];
 
 export interface SessionSpec {
   days: string[];
@@ -147,8 +148,52 @@ export function canAnswer(status: MeetingStatusName): boolean {
   return status === 'REQUESTED';
 }
 
+/** Statuses either side may still cancel (before the slot begins). */
+export const CANCELLABLE_STATUSES: readonly MeetingStatusName[] = ['REQUESTED', 'PROPOSED', 'ACCEPTED'];
+
 export function canCancel(status: MeetingStatusName, slotStart: Date, now: Date): boolean {
-  return (status === 'REQUESTED' || status === 'ACCEPTED') && slotStart.getTime() > now.getTime();
+  return CANCELLABLE_STATUSES.includes(status) && slotStart.getTime() > now.getTime();
+}
+
+/** Whether the buyer still has to confirm or decline an exhibitor's proposed slot. */
+export function canConfirmProposal(status: MeetingStatusName): boolean {
+  return status === 'PROPOSED';
+}
+
+/** One day of the slots an exhibitor can propose. */
+export interface ProposalDay {
+  day: string;
+  slots: FreeSlot[];
+}
+
+/**
+ * The slots an exhibitor can propose instead of the one a buyer asked for:
+ * per session day from today on, the slots not yet begun where the
+ * exhibitor, the buyer and a table are all free, the requested slot itself
+ * left out. Days without a free slot are left out. `claims` are the taken
+ * parties by slot start (ms) over those days.
+ */
+export function proposalDays(
+  spec: SessionSpec,
+  timeZone: string,
+  who: { exhibitorId: number; buyerId: bigint; slotStart: Date },
+  claims: ReadonlyMap<number, ReadonlySet<string>>,
+  now: Date,
+): ProposalDay[] {
+  return upcomingDays(spec, now, timeZone)
+    .map((day) => ({ day, slots: freeSlots(spec, day, timeZone, who, claims, now).filter((slot) => slot.slotStart.getTime() !== who.slotStart.getTime()) }))
+    .filter((day) => day.slots.length > 0);
+}
+
+/**
+ * The local day of `slotStart` when it is the start of one of the session's
+ * slots (a slot button carries only the instant); undefined for any other
+ * instant, as a forged or outdated button would carry.
+ */
+export function sessionSlotDay(spec: SessionSpec, slotStart: Date, timeZone: string): string | undefined {
+  const day = localDate(slotStart, timeZone);
+  if (!spec.days.includes(day)) return undefined;
+  return slotTimes(spec).some((time) => slotInstant(day, time, timeZone).getTime() === slotStart.getTime()) ? day : undefined;
 }
 
 /** Minutes before the slot at which both sides are reminded. */

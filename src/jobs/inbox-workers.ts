@@ -6,6 +6,9 @@ import type { InboxRepository, InboxRow } from '../db/repositories/inbox.js';
 import { updateTypeOf } from '../domain/update-order.js';
 import type { Logger } from '../logger.js';
 
+/** How an update's handling ended: interrupted when a stop cut it short (it is handled again after the restart). */
+export type HandledOutcome = 'ok' | 'error' | 'interrupted';
+
 export interface InboxWorkersOptions {
   inbox: InboxRepository;
   /**
@@ -27,7 +30,7 @@ export interface InboxWorkersOptions {
   clock?: () => number;
   id?: string;
   /** Called after each update, for metrics. */
-  onHandled?(type: string, outcome: 'ok' | 'error', seconds: number): void;
+  onHandled?(type: string, outcome: HandledOutcome, seconds: number): void;
 }
 
 export interface InboxWorkers {
@@ -140,7 +143,8 @@ export function createInboxWorkers(options: InboxWorkersOptions): InboxWorkers {
         outcome = 'error';
         log.error({ update_id: update.update_id, err: describeError(error) }, 'update handler failed');
       }
-      options.onHandled?.(updateTypeOf(update as unknown as Record<string, unknown>), outcome, (performance.now() - started) / 1_000);
+      // Cut short by a stop, it is neither done nor failed: it runs again after the restart.
+      options.onHandled?.(updateTypeOf(update as unknown as Record<string, unknown>), interrupted ? 'interrupted' : outcome, (performance.now() - started) / 1_000);
       // Cut short by a stop: taken again after the restart instead of counted as done.
       if (interrupted) await inbox.release(row.updateId, id);
       else await inbox.finish(row.updateId, id, clock());

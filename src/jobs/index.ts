@@ -8,7 +8,7 @@ import { meetingOutcomeTick } from './meeting-outcomes.js';
 import { scheduleTicks } from './minute-schedule.js';
 
 /** Tuning of the background jobs; the defaults are for production, tests shorten them. */
-export type JobsOptions = Partial<Pick<OutboxSenderOptions, 'pollIntervalMs' | 'staleLockMs' | 'sendTimeoutMs' | 'retry' | 'limits' | 'clock'>>;
+export type JobsOptions = Partial<Pick<OutboxSenderOptions, 'pollIntervalMs' | 'staleLockMs' | 'sendTimeoutMs' | 'retry' | 'limits' | 'clock' | 'onApiError'>>;
 
 /** What runs besides the bot's update handling: the outbox sender and the digest schedule. */
 export interface Jobs {

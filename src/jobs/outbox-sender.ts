@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Telegram } from 'telegraf';
-import { describeError, classifyTelegramError } from '../telegram/errors.js';
+import { apiErrorCode, describeError, classifyTelegramError } from '../telegram/errors.js';
 import type { DbClient } from '../db/database.js';
 import { createChatRepository } from '../db/repositories/chats.js';
 import { createOutboxRepository, type OutboxRow } from '../db/repositories/outbox.js';
@@ -30,6 +30,8 @@ export interface OutboxSenderOptions {
   batchSize?: number;
   /** Names this sender in lockedBy; unique per process by default. */
   id?: string;
+  /** Called on each failed send attempt (code 0: network error or timeout), for the metrics. */
+  onApiError?: (method: string, code: number) => void;
 }
 
 export interface OutboxSender {
@@ -166,6 +168,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
         rowLog.debug('outbox message sent');
       }
     } catch (error) {
+      if (!(error instanceof SyntaxError)) options.onApiError?.(row.method, apiErrorCode(error));
       const failure = error instanceof SyntaxError ? { action: 'give_up' as const, description: `bad payload: ${error.message}` } : classifyTelegramError(error);
       const outcome = onSendFailure(failure, attempts, clock(), retry);
       const detail = describeError(error).message;

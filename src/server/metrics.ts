@@ -1,3 +1,4 @@
+import type { HandledOutcome } from '../jobs/inbox-workers.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Backlog {
@@ -9,8 +10,8 @@ export interface Backlog {
 
 export interface BotMetrics {
   /** The inbox workers' onHandled hook. */
-  updateHandled(type: string, outcome: 'ok' | 'error', seconds: number): void;
-  /** The Bot API call guard's onApiError hook (code 0: network error or timeout). */
+  updateHandled(type: string, outcome: HandledOutcome, seconds: number): void;
+  /** The Bot API call guard's and the outbox sender's onApiError hook (code 0: network error or timeout). */
   apiError(method: string, code: number): void;
   /** GET /metrics: Prometheus text format, backlog gauges read from the database now. */
   render(): Promise<{ contentType: string; body: string }>;
@@ -27,7 +28,7 @@ export function createMetrics(options: { backlog: () => Promise<Backlog> }): Bot
   collectDefaultMetrics({ register: registry });
   const handled = new Counter({
     name: 'bot_updates_handled_total',
-    help: 'Telegram updates handled, by update type and outcome (error: the handler failed and the user got the error reply)',
+    help: 'Telegram updates handled, by update type and outcome (error: the handler failed and the user got the error reply; interrupted: cut short by a stop, handled again after the restart)',
     labelNames: ['type', 'outcome'] as const,
     registers: [registry],
   });
@@ -41,7 +42,7 @@ export function createMetrics(options: { backlog: () => Promise<Backlog> }): Bot
   });
   const apiErrors = new Counter({
     name: 'bot_api_errors_total',
-    help: 'Failed Bot API call attempts made by handlers, by method and error code (0: network error or deadline)',
+    help: 'Failed Bot API call attempts, by handlers and the outbox sender, by method and error code (0: network error or deadline)',
     labelNames: ['method', 'code'] as const,
     registers: [registry],
   });

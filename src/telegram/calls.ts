@@ -3,7 +3,7 @@ import { INTERACTIVE_BUDGET, onCallFailure, type CallBudget } from '../domain/ca
 import { deadline } from '../deadline.js';
 import { TELEGRAM_LIMITS, clipText } from '../domain/text.js';
 import type { Logger } from '../logger.js';
-import { classifyTelegramError, describeError } from './errors.js';
+import { apiErrorCode, classifyTelegramError, describeError } from './errors.js';
 
 /** How the Bot API calls a handler makes are bounded and retried. */
 export interface CallGuardOptions {
@@ -54,7 +54,7 @@ export function guardCalls(telegram: Telegram, log: Logger, options: CallGuardOp
       try {
         return await (original as (m: string, p: unknown, e: { signal: AbortSignal }) => Promise<unknown>)(method, payload, { signal: limit.signal });
       } catch (error) {
-        options.onApiError?.(method, error instanceof TelegramError ? error.code : 0);
+        options.onApiError?.(method, apiErrorCode(error));
         const stopping = options.stopSignal?.aborted === true || extra.signal?.aborted === true;
         const decision = stopping ? { kind: 'fail' as const } : onCallFailure(classifyTelegramError(error), attempt, Date.now() - started, budget);
         if (decision.kind === 'retry') {

@@ -48,6 +48,11 @@ export async function optional<T>(log: Logger, what: string, call: () => Promise
 }
 
 /** An error as loggable fields, without request URLs (they contain the token). */
+/** The Bot API's error code of a failed call; 0 for a network error or a deadline (for the metrics). */
+export function apiErrorCode(error: unknown): number {
+  return error instanceof TelegramError ? error.code : 0;
+}
+
 export function describeError(error: unknown): { name: string; message: string; code?: number } {
   if (error instanceof TelegramError) return { name: 'TelegramError', message: error.description, code: error.code };
   if (error instanceof Error) return { name: error.name, message: error.message };

@@ -110,6 +110,15 @@ export const CB = {
   meetAccept: 'mt:ok:',
   meetDecline: 'mt:no:',
   meetCancel: 'mt:c:',
+  // Another slot: the owner opens mt:p:<id> (days), mt:pd:<id>:<YYYY-MM-DD> (a day's slots),
+  // mt:ps:<id>:<slot start, epoch minutes> proposes it, mt:pb:<id> back to the request;
+  // the buyer answers mt:pc:<id> confirm (mt:pc:<id>:l from /jadwal), mt:pr:<id> decline.
+  meetPropose: 'mt:p:',
+  meetProposeDay: 'mt:pd:',
+  meetProposeSlot: 'mt:ps:',
+  meetProposeBack: 'mt:pb:',
+  meetProposalConfirm: 'mt:pc:',
+  meetProposalDecline: 'mt:pr:',
   // After the slot: mt:o:<id>:<n|f|d> outcome; a deal's kind mt:k:<id>:<ORDER|LOI>.
   meetOutcome: 'mt:o:',
   meetDealKind: 'mt:k:',

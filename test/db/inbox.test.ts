@@ -142,10 +142,12 @@ describe.each(TEST_PROVIDERS)('the inbox on %s', (provider) => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let running = false;
+    const outcomes: string[] = [];
     const workers = createInboxWorkers({
       inbox,
       logger,
       id: 'stopper',
+      onHandled: (_type, outcome) => outcomes.push(outcome),
       pollIntervalMs: 20,
       handle: () => {
         running = true;
@@ -167,6 +169,8 @@ describe.each(TEST_PROVIDERS)('the inbox on %s', (provider) => {
       },
     });
     expect(interrupted).toBe(true);
+    // Not counted as handled in the metrics: it runs again after the restart.
+    expect(outcomes).toEqual(['interrupted']);
     const row = await db.prisma.inboxUpdate.findUniqueOrThrow({ where: { updateId: 50n } });
     expect(row).toMatchObject({ status: 'PENDING', lockedBy: null });
   });

@@ -2,7 +2,9 @@
  * Double booking is refused by the database: requests racing for one slot
  * (on PostgreSQL through two connections, as two bot processes would; on
  * SQLite, which one process owns, through its one connection) end with
- * exactly one meeting, and the slot frees on cancel.
+ * exactly one meeting, and the slot frees on cancel. An exhibitor's
+ * proposal of another slot moves the meeting's claims in its transaction,
+ * so a proposal racing requests for that slot also leaves one winner.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
@@ -89,5 +91,58 @@ describe.each(TEST_PROVIDERS)('meeting slots on %s', (provider) => {
     expect(refused).toMatchObject({ ok: false, reason: 'wrong_state' });
     const stranger = await one.matching.cancel(next.ok ? next.meeting.id : 0, 999n, NOW, () => []);
     expect(stranger).toEqual({ ok: false, reason: 'not_party' });
+  });
+
+  it('lets exactly one of a proposal and many requests racing on two connections have an exhibitor\'s slot; the proposal moves every claim', async () => {
+    const target = slotInstant('2026-11-26', '09:40', 'Asia/Jakarta');
+    const exhibitorId = exhibitors[1]!;
+    const owner = 11n;
+    // Buyer 7 asks exhibitor 1 for 09:00; the owner proposes 09:40 while buyers 0–5 ask for 09:40 too.
+    const asked = await one.matching.request(
+      { sessionId, missionId, day: '2026-11-26', slotStart: slotInstant('2026-11-26', '09:00', 'Asia/Jakarta'), buyerId: 107n, exhibitorId, note: 'Minat 50 pcs', at: NOW },
+      SPEC.tableCount,
+      () => [],
+    );
+    if (!asked.ok) throw new Error('the request was refused');
+    const id = asked.meeting.id;
+    const racers = Array.from({ length: 6 }, (_, i) =>
+      (i % 2 === 0 ? two : one).matching.request({ sessionId, missionId, day: '2026-11-26', slotStart: target, buyerId: BigInt(100 + i), exhibitorId, note: 'Minat 10 pcs', at: NOW }, SPEC.tableCount, () => []),
+    );
+    const [proposed, ...requests] = await Promise.all([one.matching.propose(id, owner, { slotStart: target, day: '2026-11-26' }, SPEC.tableCount, NOW, () => []), ...racers]);
+    expect([proposed, ...requests].filter((r) => r.ok)).toHaveLength(1);
+    expect(await db.prisma.meetingSlotClaim.count({ where: { slotStart: target, party: `x${exhibitorId}` } })).toBe(1);
+    const row = await db.prisma.meeting.findUniqueOrThrow({ where: { id } });
+    const claims = await db.prisma.meetingSlotClaim.findMany({ where: { meetingId: id } });
+    expect(claims).toHaveLength(3);
+    if (proposed.ok) {
+      expect(row).toMatchObject({ status: 'PROPOSED', slotStart: target, requestedSlotStart: asked.meeting.slotStart });
+      expect(claims.every((c) => c.slotStart.getTime() === target.getTime())).toBe(true);
+    } else {
+      expect(proposed).toEqual({ ok: false, reason: 'taken' });
+      expect(row).toMatchObject({ status: 'REQUESTED', slotStart: asked.meeting.slotStart, requestedSlotStart: null });
+      expect(claims.every((c) => c.slotStart.getTime() === asked.meeting.slotStart.getTime())).toBe(true);
+    }
+  });
+
+  it('lets only the exhibitor\'s owner propose, once, and only the buyer confirm', async () => {
+    const asked = await one.matching.request(
+      { sessionId, missionId, day: '2026-11-26', slotStart: slotInstant('2026-11-26', '09:00', 'Asia/Jakarta'), buyerId: 106n, exhibitorId: exhibitors[2]!, note: 'Minat 20 pcs', at: NOW },
+      SPEC.tableCount,
+      () => [],
+    );
+    if (!asked.ok) throw new Error('the request was refused');
+    const id = asked.meeting.id;
+    const target = { slotStart: slotInstant('2026-11-26', '09:20', 'Asia/Jakarta'), day: '2026-11-26' };
+    expect(await one.matching.propose(id, 106n, target, SPEC.tableCount, NOW, () => [])).toEqual({ ok: false, reason: 'not_party' });
+    // 09:20 has both tables taken (the first tests): refused, nothing moved.
+    expect(await one.matching.propose(id, 12n, target, SPEC.tableCount, NOW, () => [])).toEqual({ ok: false, reason: 'taken' });
+    const later = { slotStart: slotInstant('2026-11-26', '09:40', 'Asia/Jakarta'), day: '2026-11-26' };
+    const [a, b] = await Promise.all([one.matching.propose(id, 12n, later, SPEC.tableCount, NOW, () => []), two.matching.propose(id, 12n, later, SPEC.tableCount, NOW, () => [])]);
+    expect([a, b].filter((r) => r.ok)).toHaveLength(1);
+    expect(await db.prisma.meetingSlotClaim.count({ where: { meetingId: id } })).toBe(3);
+    expect(await one.matching.confirmProposal(id, 12n, NOW, () => [])).toEqual({ ok: false, reason: 'not_party' });
+    const confirmed = await two.matching.confirmProposal(id, 106n, NOW, () => []);
+    expect(confirmed).toMatchObject({ ok: true, meeting: { status: 'ACCEPTED', slotStart: later.slotStart } });
+    expect(await one.matching.declineProposal(id, 106n, NOW, () => [])).toMatchObject({ ok: false, reason: 'wrong_state' });
   });
 });

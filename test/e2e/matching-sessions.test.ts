@@ -98,6 +98,9 @@ describe.each(TEST_PROVIDERS)('matching session edits and attendance marks on %s
     sessionId = (await bot.db.prisma.matchingSession.findFirstOrThrow()).id;
     ids.kept = await book(andi, sriShop, sri, '2026-11-26', '13:00', true);
     ids.otherDay = await book(budi, sriShop, sri, '2026-11-27', '14:00', false);
+    // Bu Sri proposes 15:00 instead: a proposed meeting is booked too, at the proposed slot.
+    const proposed = await repos.matching.propose(ids.otherDay, BigInt(sri.id), { slotStart: wib('2026-11-27', '15:00'), day: '2026-11-27' }, 3, clock.now(), () => []);
+    expect(proposed.ok).toBe(true);
     ids.late = await book(andi, ekoShop, eko, '2026-11-26', '15:00', true);
     await drained();
   });
@@ -127,7 +130,7 @@ describe.each(TEST_PROVIDERS)('matching session edits and attendance marks on %s
     expect(preview).toContain('Sebelum: 26 Nov 2026 – 27 Nov 2026 · 13:00–16:00 · 30 menit · 3 meja');
     expect(preview).toContain('Sesudah: 26 Nov 2026 · 13:00–15:00 · 30 menit · 3 meja');
     expect(preview).toContain('2 temu akan dibatalkan');
-    expect(preview).toContain(`#${ids.otherDay} 27 Nov 2026, 14:00–14:30 WIB · Meja 1 · Keripik Tempe Bu Sri ↔ Budi Santoso — harinya dihapus`);
+    expect(preview).toContain(`#${ids.otherDay} 27 Nov 2026, 15:00–15:30 WIB · Meja 1 · Keripik Tempe Bu Sri ↔ Budi Santoso — harinya dihapus`);
     expect(preview).toContain(`#${ids.late} 26 Nov 2026, 15:00–15:30 WIB · Meja 1 · Batik Eko ↔ Andi Wijaya — di luar jam baru`);
     expect(preview).not.toContain(`#${ids.kept} `);
     expect(buttonsOf(official)).toEqual(['✅ Ya, simpan', '⬅️ Kembali']);
@@ -136,7 +139,7 @@ describe.each(TEST_PROVIDERS)('matching session edits and attendance marks on %s
     expect(official.lastText()).toBe('Tidak ada yang diubah.');
     expect(await session()).toMatchObject({ days: '2026-11-26,2026-11-27', startTime: '13:00', endTime: '16:00', slotMinutes: 30, tableCount: 3 });
     for (const id of [ids.kept, ids.late]) expect((await meeting(id)).status).toBe('ACCEPTED');
-    expect((await meeting(ids.otherDay)).status).toBe('REQUESTED');
+    expect((await meeting(ids.otherDay)).status).toBe('PROPOSED');
     expect(await claims(ids.otherDay)).toBe(3);
     expect(await noticeRows()).toBe(0);
   });
@@ -195,7 +198,7 @@ describe.each(TEST_PROVIDERS)('matching session edits and attendance marks on %s
     await drained();
     const got = (user: SimUser, from: number) => user.messages().slice(from).map((m) => m.plain);
     expect(got(budi, since.budi)).toEqual([
-      `🚫 Business meeting #${ids.otherDay} cancelled\n📅 27 Nov 2026, 14:00–14:30 WIB · 👤 Keripik Tempe Bu Sri (Bu Sri)\nReason: the business matching session hours changed (by the mission officials).\nWe are sorry. Choose another time with /meet.`,
+      `🚫 Business meeting #${ids.otherDay} cancelled\n📅 27 Nov 2026, 15:00–15:30 WIB · 👤 Keripik Tempe Bu Sri (Bu Sri)\nReason: the business matching session hours changed (by the mission officials).\nWe are sorry. Choose another time with /meet.`,
     ]);
     const sriGot = got(sri, since.sri);
     expect(sriGot).toHaveLength(1);

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import { startTestBot, type TestBot } from '../support/bot-harness.js';
+import { enqueueMessage } from '../../src/db/outbox-enqueue.js';
+import { outboxDrained } from '../support/push-fixtures.js';
 
 /** The value of one sample line, `name{labels} value`; undefined when absent. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
@@ -60,6 +62,16 @@ describe.each(TEST_PROVIDERS)('/metrics and /healthz on %s', (provider) => {
     expect(sample(text, 'bot_inbox_backlog')).toBe(0);
     // Process metrics come along (memory, CPU, event loop lag).
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+
+  it("counts the outbox sender's failed sends in bot_api_errors_total", async () => {
+    const user = bot.sim.user({ id: 9311, firstName: 'Antre', startedBot: true });
+    bot.sim.fail('sendMessage', { error_code: 502, description: 'Bad Gateway' }, { chatId: user.id });
+    await enqueueMessage(bot.db.prisma, { chatId: BigInt(user.id), purpose: 'announcement', method: 'sendMessage', payload: { text: 'setelah gangguan' }, dedupeKey: 'metrics:502' });
+    await outboxDrained(bot.db.prisma);
+    expect(user.messages().map((m) => m.plain)).toEqual(['setelah gangguan']);
+    const text = await (await scrape('/metrics')).text();
+    expect(sample(text, 'bot_api_errors_total', { method: 'sendMessage', code: '502' })).toBe(1);
   });
 
   it('reports the outbox backlog (due, unsent messages) in /metrics and /healthz', async () => {

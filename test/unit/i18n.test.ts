@@ -204,9 +204,22 @@ function digestSample(phase: 'before' | 'during' | 'after', full: boolean) {
   };
 }
 
+const MEETING_VIEW = { id: 12, day: '26 Nov 2026', time: '13:30–14:00 WIB', table: 2, exhibitor: USER_TEXT, booth: 'A12', buyer: USER_TEXT, note: USER_TEXT, status: 'PROPOSED' };
+
 const SAMPLES: Record<string, unknown[][]> = {
+  'matching.proposePickDay': [[MEETING_VIEW]],
+  'matching.proposePickSlot': [[MEETING_VIEW, '27 Nov 2026']],
+  'matching.proposeNoSlot': [[MEETING_VIEW]],
+  'matching.proposeDayButton': [['26 Nov 2026', 1], ['27 Nov 2026', 3]],
+  'matching.proposedByYou': [[MEETING_VIEW, '26 Nov 2026, 13:00 WIB'], [{ ...MEETING_VIEW, booth: null }, '26 Nov 2026, 13:00 WIB']],
+  'matching.proposalForBuyer': [[MEETING_VIEW, '26 Nov 2026, 13:00 WIB', USER_TEXT]],
+  'matching.proposalConfirmedByYou': [[MEETING_VIEW]],
+  'matching.proposalDeclinedByYou': [[MEETING_VIEW]],
+  'matching.proposalDeclinedForExhibitor': [[MEETING_VIEW]],
+  'matching.scheduleLine': [[MEETING_VIEW, USER_TEXT], [{ ...MEETING_VIEW, status: 'ACCEPTED' }, USER_TEXT]],
+  'matching.planLine': [[MEETING_VIEW]],
   'matching.sessionsList': [[[{ days: '26 Nov 2026', hours: '09:00–12:00', slotMinutes: 20, tableCount: 10, slots: 9 }]]],
-  'matching.alreadyAnswered': [['ACCEPTED'], ['CANCELLED']],
+  'matching.alreadyAnswered': [['ACCEPTED'], ['CANCELLED'], ['PROPOSED']],
   'board.page.meetingsNote': [[1, 1], [3, 0]],
   'common.tooLong': [[120]],
   'common.tooShort': [[2]],

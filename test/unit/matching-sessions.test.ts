@@ -52,10 +52,12 @@ describe('meetingsNoLongerFitting', () => {
     const declined = meeting('2026-11-26', '09:00', 1, 'DECLINED');
     const cancelled = meeting('2026-11-26', '09:00', 3, 'CANCELLED');
     const held = meeting('2026-11-26', '09:00', 4, 'HELD');
+    const proposed = meeting('2026-11-26', '09:40', 1, 'PROPOSED');
     const spec = { ...SESSION, startTime: '10:00', tableCount: 4 };
-    expect(meetingsNoLongerFitting(spec, [keep, earlyRequested, farTable, declined, cancelled, held], ZONE, NOW)).toEqual([
+    expect(meetingsNoLongerFitting(spec, [keep, earlyRequested, farTable, declined, cancelled, held, proposed], ZONE, NOW)).toEqual([
       { id: earlyRequested.id, reason: 'hours' },
       { id: farTable.id, reason: 'table' },
+      { id: proposed.id, reason: 'hours' },
     ]);
   });
 
@@ -73,12 +75,13 @@ describe('meetingsNoLongerFitting', () => {
 });
 
 describe('meetingsOfDeletedSession', () => {
-  it('is every requested or accepted meeting not yet begun', () => {
+  it('is every requested, proposed or accepted meeting not yet begun', () => {
     const a = meeting('2026-11-26', '09:00', 1, 'REQUESTED');
     const b = meeting('2026-11-27', '09:00', 1, 'ACCEPTED');
     const c = meeting('2026-11-26', '09:00', 2, 'HELD');
     const d = meeting('2026-11-26', '09:20', 2, 'DECLINED');
-    expect(meetingsOfDeletedSession([a, b, c, d], NOW)).toEqual([a.id, b.id]);
+    const e = meeting('2026-11-27', '10:00', 2, 'PROPOSED');
+    expect(meetingsOfDeletedSession([a, b, c, d, e], NOW)).toEqual([a.id, b.id, e.id]);
     expect(meetingsOfDeletedSession([a, b], slotInstant('2026-11-26', '09:00', ZONE))).toEqual([b.id]);
   });
 });
@@ -131,6 +134,7 @@ describe('canMarkAttendance', () => {
     ['REQUESTED', after, false],
     ['DECLINED', after, false],
     ['CANCELLED', after, false],
+    ['PROPOSED', after, false],
   ])('%s at %s → %s', (status, now, expected) => {
     expect(canMarkAttendance(status, start, now)).toBe(expected);
   });

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   buyerParty,
   canCancel,
+  canConfirmProposal,
   exhibitorParty,
   freeSlots,
   meetingFigures,
   meetingIcs,
   parseSessionSpec,
+  proposalDays,
   reminderDue,
+  sessionSlotDay,
   slotInstant,
   slotTimes,
   tableParty,
@@ -104,6 +107,9 @@ describe('meeting rules', () => {
     ['ACCEPTED', new Date('2026-11-26T02:20:00Z'), false],
     ['DECLINED', new Date('2026-11-26T02:00:00Z'), false],
     ['CANCELLED', new Date('2026-11-26T02:00:00Z'), false],
+    ['PROPOSED', new Date('2026-11-26T02:00:00Z'), true],
+    ['PROPOSED', new Date('2026-11-26T02:20:00Z'), false],
+    ['HELD', new Date('2026-11-26T02:00:00Z'), false],
   ] as const)('canCancel(%s at %s) → %s', (status, now, expected) => {
     expect(canCancel(status, slot, now)).toBe(expected);
   });
@@ -168,5 +174,59 @@ describe('meetingFigures', () => {
     ], [], { booked: 3, held: 2, deals: 0, dealAmount: 0n }],
   ] as const)('%s', (_name, groups, amounts, expected) => {
     expect(meetingFigures(groups, amounts)).toEqual(expected);
+  });
+});
+
+describe('proposing another slot', () => {
+  const spec: SessionSpec = { days: ['2026-11-26', '2026-11-27'], startTime: '09:00', endTime: '10:00', slotMinutes: 20, tableCount: 1 };
+  const at = (day: string, time: string) => slotInstant(day, time, ZONE);
+  const requested = at('2026-11-26', '09:20');
+  const who = { exhibitorId: 3, buyerId: 77n, slotStart: requested };
+
+  it('offers every upcoming day\'s slots where the exhibitor, the buyer and a table are free, the requested one left out', () => {
+    const claims = new Map<number, Set<string>>([
+      // The request itself holds its slot.
+      [requested.getTime(), new Set([exhibitorParty(3), buyerParty(77n), tableParty(1)])],
+      // The exhibitor meets someone else at 09:40 on day one; the buyer is busy at 09:00 on day two; the one table is taken at 09:20 on day two.
+      [at('2026-11-26', '09:40').getTime(), new Set([exhibitorParty(3), buyerParty(5n), tableParty(1)])],
+      [at('2026-11-27', '09:00').getTime(), new Set([buyerParty(77n)])],
+      [at('2026-11-27', '09:20').getTime(), new Set([tableParty(1)])],
+    ]);
+    const days = proposalDays(spec, ZONE, who, claims, new Date('2026-11-26T01:00:00Z'));
+    expect(days.map((d) => [d.day, d.slots.map((s) => s.time)])).toEqual([
+      ['2026-11-26', ['09:00']],
+      ['2026-11-27', ['09:40']],
+    ]);
+  });
+
+  it('leaves out slots already begun and days with nothing free', () => {
+    // 09:05 WIB on day one: 09:00 has begun, 09:20 is the request, 09:40 is free.
+    const now = new Date('2026-11-26T02:05:00Z');
+    const claims = new Map<number, Set<string>>([[at('2026-11-26', '09:40').getTime(), new Set([exhibitorParty(3)])]]);
+    const days = proposalDays(spec, ZONE, who, claims, now);
+    expect(days.map((d) => d.day)).toEqual(['2026-11-27']);
+    expect(proposalDays({ ...spec, days: ['2026-11-26'] }, ZONE, who, claims, now)).toEqual([]);
+    // After the session's last day nothing is offered.
+    expect(proposalDays(spec, ZONE, who, new Map(), new Date('2026-11-28T01:00:00Z'))).toEqual([]);
+  });
+
+  it.each([
+    [at('2026-11-26', '09:40'), '2026-11-26'],
+    [at('2026-11-27', '09:00'), '2026-11-27'],
+    // 10:00 would run past the end; 09:10 is not a slot start; the 28th is not a session day.
+    [at('2026-11-26', '10:00'), undefined],
+    [at('2026-11-26', '09:10'), undefined],
+    [at('2026-11-28', '09:00'), undefined],
+  ])('sessionSlotDay(%s) → %s', (slotStart, expected) => {
+    expect(sessionSlotDay(spec, slotStart, ZONE)).toBe(expected);
+  });
+
+  it.each([
+    ['PROPOSED', true],
+    ['REQUESTED', false],
+    ['ACCEPTED', false],
+    ['DECLINED', false],
+  ] as const)('canConfirmProposal(%s) → %s', (status, expected) => {
+    expect(canConfirmProposal(status)).toBe(expected);
   });
 });

@@ -2,11 +2,15 @@ import { Composer, Markup, Scenes } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Lang, Mission } from '../../domain/entities.js';
 import {
+  canAnswer,
   canCancel,
+  canConfirmProposal,
   freeSlots,
   matchExhibitorNames,
   meetingIcs,
+  proposalDays,
   REMINDER_MINUTES,
+  sessionSlotDay,
   slotTime,
   upcomingDays,
   validateMeetingNote,
@@ -21,7 +25,7 @@ import { formatDateId, localDate, parseLocalDate } from '../../domain/time.js';
 import { localDayBounds } from '../../domain/day-bounds.js';
 import type { MeetingRecord } from '../../db/repositories/matching.js';
 import type { OutboxMessageInput } from '../../db/outbox-enqueue.js';
-import { catalogue, lines, resolveLang, type Catalogue } from '../../i18n/index.js';
+import { catalogue, lines, resolveLang, type Catalogue, type SafeHtml } from '../../i18n/index.js';
 import { requirePrivateChat, standingOf } from '../access.js';
 import { zoneLabel } from '../../views/admin-presenters.js';
 import { meetingView } from '../../views/meeting-views.js';
@@ -48,6 +52,22 @@ const text = (chatId: bigint, value: string, dedupeKey: string, extra: Record<st
   dedupeKey,
   ...(notBefore ? { notBefore } : {}),
 });
+
+/** `26 Nov 2026, 13:30 WIB`: where a slot starts, for the messages that name the slot asked for. */
+function slotText(at: Date, mission: Mission, lang: Lang): string {
+  return `${formatDateId(localDate(at, mission.timeZone), lang)}, ${slotTime(at, mission.timeZone)} ${zoneLabel(mission.timeZone)}`;
+}
+
+/** The buttons under a request the exhibitor reads: accept, decline, or propose another slot. */
+function requestKeyboard(t: Catalogue, id: number): InlineKeyboardButton[][] {
+  return [
+    [
+      { text: t.matching.acceptButton, callback_data: `${CB.meetAccept}${id}` },
+      { text: t.matching.declineButton, callback_data: `${CB.meetDecline}${id}` },
+    ],
+    [{ text: t.matching.proposeButton, callback_data: `${CB.meetPropose}${id}` }],
+  ];
+}
 
 /**
  * What an accepted meeting sends each side: the confirmation, the .ics
@@ -84,7 +104,8 @@ function confirmation(m: MeetingRecord, mission: Mission, who: { chatId: bigint;
  * matching-plan.ts): a buyer asks
  * an exhibitor for a meeting (/temu, or 🤝 on a product or booth card),
  * picks a day and a slot where both and a table are free, and adds a note;
- * the exhibitor accepts or declines; either side can cancel; /jadwal lists
+ * the exhibitor accepts, declines or proposes another free slot, which the
+ * buyer confirms or declines; either side can cancel; /jadwal lists
  * meetings, and for officials the day's plan by table.
  */
 export function createMatchingFeature(): Composer<BotContext> {
@@ -156,6 +177,102 @@ export function createMatchingFeature(): Composer<BotContext> {
     await ctx.answerCbQuery(accept ? ctx.t.matching.acceptedToast : ctx.t.matching.declinedToast);
     const view = meetingView(result.meeting, mission.timeZone, ctx.lang);
     return editTapped(ctx, accept ? ctx.t.matching.toExhibitor(view) : ctx.t.matching.declinedForExhibitor(view));
+  });
+
+  // The exhibitor's third answer: another free slot of the session, day then time, on the request's own message.
+  feature.action(new RegExp(`^${CB.meetPropose}(\\d{1,9})$`), async (ctx) => {
+    const found = await ownedRequest(ctx, Number(ctx.match[1]));
+    if (!found) return;
+    await ctx.answerCbQuery();
+    return showProposal(ctx, found.mission, found.meeting, undefined, false);
+  });
+
+  feature.action(new RegExp(`^${CB.meetProposeDay}(\\d{1,9}):(\\d{4}-\\d{2}-\\d{2})$`), async (ctx) => {
+    const found = await ownedRequest(ctx, Number(ctx.match[1]));
+    if (!found) return;
+    await ctx.answerCbQuery();
+    return showProposal(ctx, found.mission, found.meeting, ctx.match[2], false);
+  });
+
+  feature.action(new RegExp(`^${CB.meetProposeBack}(\\d{1,9})$`), async (ctx) => {
+    const found = await ownedRequest(ctx, Number(ctx.match[1]));
+    if (!found) return;
+    await ctx.answerCbQuery();
+    const { meeting, mission } = found;
+    return editTapped(ctx, ctx.t.matching.toExhibitor(meetingView(meeting, mission.timeZone, ctx.lang)), Markup.inlineKeyboard(requestKeyboard(ctx.t, meeting.id)));
+  });
+
+  feature.action(new RegExp(`^${CB.meetProposeSlot}(\\d{1,9}):(\\d{1,12})$`), async (ctx) => {
+    const found = await ownedRequest(ctx, Number(ctx.match[1]));
+    if (!found) return;
+    const { meeting, mission } = found;
+    const now = ctx.deps.now();
+    const session = await ctx.deps.repos.matching.findSession(meeting.sessionId);
+    const slotStart = new Date(Number(ctx.match[2]) * 60_000);
+    const day = session ? sessionSlotDay(session, slotStart, mission.timeZone) : undefined;
+    if (!session || day === undefined || slotStart.getTime() <= now.getTime()) return ctx.answerCbQuery(ctx.t.common.staleButton);
+    const buyerLang = await langOf(ctx, meeting.buyerId);
+    const buyerT = catalogue(buyerLang);
+    const result = await ctx.deps.repos.matching.propose(meeting.id, ctx.user.id, { slotStart, day }, session.tableCount, now, (m) => [
+      text(
+        m.buyerId,
+        buyerT.matching.proposalForBuyer(meetingView(m, mission.timeZone, buyerLang), slotText(meeting.slotStart, mission, buyerLang), `${m.exhibitorName} (${m.ownerName})`).value,
+        `meet:${m.id}:propose`,
+        {
+          reply_markup: {
+            inline_keyboard: [
+              [
+                { text: buyerT.matching.confirmProposalButton, callback_data: `${CB.meetProposalConfirm}${m.id}` },
+                { text: buyerT.matching.rejectProposalButton, callback_data: `${CB.meetProposalDecline}${m.id}` },
+              ],
+            ],
+          },
+        },
+      ),
+    ]);
+    if (!result.ok) {
+      if (result.reason === 'taken') {
+        // Booked by someone else since the list was drawn: the slots still free, on the same message.
+        await ctx.answerCbQuery(ctx.t.matching.proposeTakenToast);
+        return showProposal(ctx, mission, meeting, day, true);
+      }
+      if (result.reason === 'wrong_state') return ctx.answerCbQuery(ctx.t.matching.alreadyAnswered(result.meeting.status));
+      if (result.reason === 'not_found') return ctx.answerCbQuery(ctx.t.matching.notFound);
+      return ctx.answerCbQuery(ctx.t.matching.notParty, { show_alert: true });
+    }
+    ctx.log.info({ meetingId: meeting.id, slotStart: slotStart.toISOString() }, 'meeting slot proposed');
+    await ctx.answerCbQuery(ctx.t.matching.proposedToast);
+    return editTapped(ctx, ctx.t.matching.proposedByYou(meetingView(result.meeting, mission.timeZone, ctx.lang), slotText(meeting.slotStart, mission, ctx.lang)));
+  });
+
+  // The buyer answers a proposed slot, on its notice or from /jadwal (`:l`): confirm → accepted there, decline → declined and freed.
+  feature.action(new RegExp(`^(${CB.meetProposalConfirm}|${CB.meetProposalDecline})(\\d{1,9})(:l)?$`), async (ctx) => {
+    const confirm = ctx.match[1] === CB.meetProposalConfirm;
+    const fromList = ctx.match[3] !== undefined;
+    const id = Number(ctx.match[2]);
+    const before = await ctx.deps.repos.matching.find(id);
+    const mission = before ? await ctx.deps.repos.missions.findById(before.missionId) : undefined;
+    if (!before || !mission) return ctx.answerCbQuery(ctx.t.matching.notFound);
+    const ownerLang = await langOf(ctx, before.ownerId);
+    const at = ctx.deps.now();
+    const result = confirm
+      ? await ctx.deps.repos.matching.confirmProposal(id, ctx.user.id, at, (m) => [
+          ...confirmation(m, mission, { chatId: m.buyerId, lang: ctx.lang, other: `${m.exhibitorName} (${m.ownerName})`, side: 'b' }),
+          ...confirmation(m, mission, { chatId: m.ownerId, lang: ownerLang, other: m.buyerName, side: 'x' }),
+        ])
+      : await ctx.deps.repos.matching.declineProposal(id, ctx.user.id, at, (m) => [
+          text(m.ownerId, catalogue(ownerLang).matching.proposalDeclinedForExhibitor(meetingView(m, mission.timeZone, ownerLang)).value, `meet:${m.id}:propose:no`),
+        ]);
+    if (!result.ok) {
+      if (result.reason === 'wrong_state') return ctx.answerCbQuery(ctx.t.matching.alreadyAnswered(result.meeting.status));
+      if (result.reason === 'not_found') return ctx.answerCbQuery(ctx.t.matching.notFound);
+      return ctx.answerCbQuery(ctx.t.matching.notParty, { show_alert: true });
+    }
+    ctx.log.info({ meetingId: id, status: result.meeting.status }, 'meeting proposal answered');
+    await ctx.answerCbQuery(confirm ? ctx.t.matching.acceptedToast : ctx.t.matching.proposalDeclinedToast);
+    const view = meetingView(result.meeting, mission.timeZone, ctx.lang);
+    const answer = confirm ? ctx.t.matching.proposalConfirmedByYou(view) : ctx.t.matching.proposalDeclinedByYou(view);
+    return fromList ? say(ctx, answer) : editTapped(ctx, answer);
   });
 
   feature.action(new RegExp(`^${CB.meetCancel}(\\d{1,9})$`), async (ctx) => {
@@ -234,7 +351,11 @@ export function createMatchingFeature(): Composer<BotContext> {
     if (ordered.length > 0) {
       const rows: InlineKeyboardButton[][] = ordered
         .filter((m) => canCancel(m.status, m.slotStart, now))
-        .map((m) => [Markup.button.callback(ctx.t.matching.cancelButton(m.id), `${CB.meetCancel}${m.id}`)]);
+        .map((m) => [
+          // A proposed slot waits for the buyer: they can confirm it here too.
+          ...(canConfirmProposal(m.status) && m.buyerId === ctx.user.id ? [Markup.button.callback(ctx.t.matching.confirmProposalFromSchedule(m.id), `${CB.meetProposalConfirm}${m.id}:l`)] : []),
+          Markup.button.callback(ctx.t.matching.cancelButton(m.id), `${CB.meetCancel}${m.id}`),
+        ]);
       await say(
         ctx,
         lines([
@@ -285,6 +406,62 @@ async function showSlots(ctx: BotContext, mission: Mission, exhibitorId: number,
   for (let i = 0; i < buttons.length; i += SLOT_BUTTONS_PER_ROW) rows.push(buttons.slice(i, i + SLOT_BUTTONS_PER_ROW));
   const text = ctx.t.matching.pickSlot(exhibitor.name, dayText);
   return how === 'replace' ? editTapped(ctx, text, Markup.inlineKeyboard(rows)) : say(ctx, text, Markup.inlineKeyboard(rows));
+}
+
+/**
+ * The meeting and its mission when the tapping user owns its exhibitor and
+ * the request is still unanswered; otherwise the tap is answered (not
+ * found, not a party, already answered) and undefined returned.
+ */
+async function ownedRequest(ctx: BotContext, id: number): Promise<{ meeting: MeetingRecord; mission: Mission } | undefined> {
+  const meeting = await ctx.deps.repos.matching.find(id);
+  const mission = meeting ? await ctx.deps.repos.missions.findById(meeting.missionId) : undefined;
+  if (!meeting || !mission) {
+    await ctx.answerCbQuery(ctx.t.matching.notFound);
+    return undefined;
+  }
+  if (meeting.ownerId !== ctx.user.id) {
+    await ctx.answerCbQuery(ctx.t.matching.notParty, { show_alert: true });
+    return undefined;
+  }
+  if (!canAnswer(meeting.status)) {
+    await ctx.answerCbQuery(ctx.t.matching.alreadyAnswered(meeting.status));
+    return undefined;
+  }
+  return { meeting, mission };
+}
+
+/**
+ * The exhibitor's choice of another slot, drawn on the tapped request: the
+ * session's upcoming days that still have a slot where the exhibitor, the
+ * buyer and a table are free (one day goes straight to its times), then a
+ * day's times. `taken` says the slot just tapped was booked meanwhile.
+ */
+async function showProposal(ctx: BotContext, mission: Mission, meeting: MeetingRecord, day: string | undefined, taken: boolean): Promise<unknown> {
+  const view = meetingView(meeting, mission.timeZone, ctx.lang);
+  const back = Markup.button.callback(ctx.t.matching.backButton, `${CB.meetProposeBack}${meeting.id}`);
+  const lead: (SafeHtml | string)[] = taken ? [ctx.t.matching.proposeTaken, ''] : [];
+  const session = await ctx.deps.repos.matching.findSession(meeting.sessionId);
+  const now = ctx.deps.now();
+  const upcoming = session ? upcomingDays(session, now, mission.timeZone) : [];
+  const first = upcoming[0];
+  const last = upcoming.at(-1);
+  let days: ReturnType<typeof proposalDays> = [];
+  if (session && first !== undefined && last !== undefined) {
+    const claims = await ctx.deps.repos.matching.claims(session.id, { start: localDayBounds(first, mission.timeZone).start, end: localDayBounds(last, mission.timeZone).end });
+    days = proposalDays(session, mission.timeZone, meeting, claims, now);
+  }
+  if (days.length === 0) return editTapped(ctx, lines([...lead, ctx.t.matching.proposeNoSlot(view)]), Markup.inlineKeyboard([[back]]));
+  const chosen = days.find((d) => d.day === day) ?? (days.length === 1 ? days[0] : undefined);
+  if (!chosen) {
+    const rows = days.map((d) => [Markup.button.callback(ctx.t.matching.proposeDayButton(formatDateId(d.day, ctx.lang), d.slots.length), `${CB.meetProposeDay}${meeting.id}:${d.day}`)]);
+    return editTapped(ctx, lines([...lead, ctx.t.matching.proposePickDay(view)]), Markup.inlineKeyboard([...rows, [back]]));
+  }
+  const buttons = chosen.slots.map((slot) => Markup.button.callback(slot.time, `${CB.meetProposeSlot}${meeting.id}:${slot.slotStart.getTime() / 60_000}`));
+  const rows: InlineKeyboardButton[][] = [];
+  for (let i = 0; i < buttons.length; i += SLOT_BUTTONS_PER_ROW) rows.push(buttons.slice(i, i + SLOT_BUTTONS_PER_ROW));
+  const nav = days.length > 1 ? [Markup.button.callback(ctx.t.matching.otherDayButton, `${CB.meetPropose}${meeting.id}`), back] : [back];
+  return editTapped(ctx, lines([...lead, ctx.t.matching.proposePickSlot(view, formatDateId(chosen.day, ctx.lang))]), Markup.inlineKeyboard([...rows, nav]));
 }
 
 /** The deal's amount; then the report is offered as the usual draft, buyer and kind filled in, for one tap. */
@@ -362,14 +539,7 @@ export function createMeetingNoteScene(): Scenes.WizardScene<BotContext> {
         session.tableCount,
         (m) => [
           text(m.ownerId, ownerT.matching.toExhibitor(meetingView(m, mission.timeZone, ownerLang)).value, `meet:${m.id}:req`, {
-            reply_markup: {
-              inline_keyboard: [
-                [
-                  { text: ownerT.matching.acceptButton, callback_data: `${CB.meetAccept}${m.id}` },
-                  { text: ownerT.matching.declineButton, callback_data: `${CB.meetDecline}${m.id}` },
-                ],
-              ],
-            },
+            reply_markup: { inline_keyboard: requestKeyboard(ownerT, m.id) },
           }),
         ],
       );

@@ -1,4 +1,4 @@
-import { LIVE_STATUSES, buyerParty, exhibitorParty, freeTable, meetingFigures, tableParty, type MatchingSessionRecord, type MeetingFigures, type MeetingOutcomeName, type MeetingStatusName, type SessionSpec } from '../../domain/matching.js';
+import { CANCELLABLE_STATUSES, LIVE_STATUSES, buyerParty, exhibitorParty, freeTable, meetingFigures, tableParty, type MatchingSessionRecord, type MeetingFigures, type MeetingOutcomeName, type MeetingStatusName, type SessionSpec } from '../../domain/matching.js';
 import { enqueueMessage, notifyEnqueued, type OutboxMessageInput } from '../outbox-enqueue.js';
 import type { DbClient } from '../database.js';
 import type * as Db from '../generated/sqlite/client.js';
@@ -26,6 +26,8 @@ export interface MeetingRecord {
   status: MeetingStatusName;
   note: string | null;
   outcome: MeetingOutcomeName | null;
+  /** The slot the buyer asked for, once the exhibitor proposed another (slotStart is then the proposed one). */
+  requestedSlotStart: Date | null;
 }
 
 export interface MeetingRequest {
@@ -40,6 +42,13 @@ export interface MeetingRequest {
 }
 
 export type BookResult = { ok: true; meeting: MeetingRecord } | { ok: false; reason: 'taken' };
+export type ProposeResult = MeetingChange | { ok: false; reason: 'taken' };
+
+/** The slot an exhibitor proposes: its start and local day, in the meeting's session. */
+export interface ProposedSlot {
+  slotStart: Date;
+  day: string;
+}
 export type MeetingChange =
   | { ok: true; meeting: MeetingRecord }
   | { ok: false; reason: 'not_found' | 'not_party' }
@@ -108,6 +117,7 @@ export function createMatchingRepository(prisma: DbClient) {
         status: row.status,
         note: row.note,
         outcome: row.outcome,
+        requestedSlotStart: row.requestedSlotStart,
       };
     });
   }
@@ -254,7 +264,73 @@ export function createMatchingRepository(prisma: DbClient) {
       return transition(id, actorId, 'exhibitor', ['REQUESTED'], 'DECLINED', at, messages);
     },
     cancel(id: number, actorId: bigint, at: Date, messages: (m: MeetingRecord) => OutboxMessageInput[]) {
-      return transition(id, actorId, 'either', ['REQUESTED', 'ACCEPTED'], 'CANCELLED', at, messages);
+      return transition(id, actorId, 'either', CANCELLABLE_STATUSES, 'CANCELLED', at, messages);
+    },
+
+    /**
+     * The exhibitor's owner answers a request with another slot of the same
+     * session: in one transaction the meeting moves there (PROPOSED, the
+     * asked-for slot kept in requestedSlotStart) and its claims move with it,
+     * so the unique key refuses the move when the exhibitor, the buyer or
+     * every table was taken meanwhile, by another process too ('taken').
+     * The table is the lowest free one; a table lost to a racing booking
+     * makes it try the next. `messages` (the buyer's notice) are queued in
+     * the same transaction.
+     */
+    async propose(id: number, actorId: bigint, slot: ProposedSlot, tableCount: number, at: Date, messages: (m: MeetingRecord) => OutboxMessageInput[]): Promise<ProposeResult> {
+      const meeting = await one(id);
+      if (!meeting) return { ok: false, reason: 'not_found' };
+      if (meeting.ownerId !== actorId) return { ok: false, reason: 'not_party' };
+      if (meeting.status !== 'REQUESTED') return { ok: false, reason: 'wrong_state', meeting };
+      if (slot.slotStart.getTime() === meeting.slotStart.getTime()) return { ok: false, reason: 'taken' };
+      for (let attempt = 0; attempt < MAX_TABLE_RETRIES; attempt++) {
+        const taken = new Set(
+          (await prisma.meetingSlotClaim.findMany({ where: { sessionId: meeting.sessionId, slotStart: slot.slotStart }, select: { party: true } })).map((c) => c.party),
+        );
+        if (taken.has(exhibitorParty(meeting.exhibitorId)) || taken.has(buyerParty(meeting.buyerId))) return { ok: false, reason: 'taken' };
+        const table = freeTable(tableCount, taken);
+        if (table === undefined) return { ok: false, reason: 'taken' };
+        const moved: MeetingRecord = { ...meeting, status: 'PROPOSED', slotStart: slot.slotStart, day: slot.day, tableNo: table, requestedSlotStart: meeting.slotStart };
+        try {
+          const changed = await prisma.$transaction(async (tx) => {
+            const updated = await tx.meeting.updateMany({
+              where: { id, status: 'REQUESTED' },
+              data: { status: 'PROPOSED', slotStart: slot.slotStart, day: slot.day, tableNo: table, requestedSlotStart: meeting.slotStart, answeredAt: at },
+            });
+            if (updated.count === 0) return false;
+            await tx.meetingSlotClaim.deleteMany({ where: { meetingId: id } });
+            for (const party of [exhibitorParty(meeting.exhibitorId), buyerParty(meeting.buyerId), tableParty(table)]) {
+              await tx.meetingSlotClaim.create({ data: { sessionId: meeting.sessionId, slotStart: slot.slotStart, party, meetingId: id } });
+            }
+            await writeAudit(tx, {
+              actorId,
+              action: 'meeting.proposed',
+              entity: 'Meeting',
+              entityId: id,
+              before: { status: meeting.status, slotStart: meeting.slotStart, table: meeting.tableNo },
+              after: { status: 'PROPOSED', slotStart: slot.slotStart, table },
+            });
+            for (const message of messages(moved)) await enqueueMessage(tx, message);
+            return true;
+          });
+          if (!changed) return { ok: false, reason: 'wrong_state', meeting: (await one(id))! };
+          notifyEnqueued();
+          return { ok: true, meeting: (await one(id))! };
+        } catch (error) {
+          // A racing booking claimed a party of that slot first (the unique key): look again at what is left.
+          if (!isUniqueViolation(error)) throw error;
+        }
+      }
+      return { ok: false, reason: 'taken' };
+    },
+
+    /** The buyer confirms the proposed slot: the meeting is accepted there. */
+    confirmProposal(id: number, actorId: bigint, at: Date, messages: (m: MeetingRecord) => OutboxMessageInput[]) {
+      return transition(id, actorId, 'buyer', ['PROPOSED'], 'ACCEPTED', at, messages);
+    },
+    /** The buyer declines the proposed slot: the meeting is declined and its slot freed. */
+    declineProposal(id: number, actorId: bigint, at: Date, messages: (m: MeetingRecord) => OutboxMessageInput[]) {
+      return transition(id, actorId, 'buyer', ['PROPOSED'], 'DECLINED', at, messages);
     },
 
     /**
@@ -310,14 +386,14 @@ export function createMatchingRepository(prisma: DbClient) {
       const owned = await prisma.exhibitor.findMany({ where: { ownerId: userId, missionId }, select: { id: true } });
       return meetingsWhere({
         missionId,
-        status: { in: ['REQUESTED', 'ACCEPTED', 'HELD', 'NO_SHOW'] },
+        status: { in: [...LIVE_STATUSES] },
         OR: [{ buyerId: userId }, { exhibitorId: { in: owned.map((e) => e.id) } }],
       });
     },
 
     /** A mission's live meetings on one day, by slot and table: the officials' plan. */
     async dayPlan(missionId: number, day: string): Promise<MeetingRecord[]> {
-      return meetingsWhere({ missionId, day, status: { in: ['REQUESTED', 'ACCEPTED', 'HELD', 'NO_SHOW'] } });
+      return meetingsWhere({ missionId, day, status: { in: [...LIVE_STATUSES] } });
     },
 
     /** A session's meetings in these statuses, by slot: what an edit or deletion of it would touch. */

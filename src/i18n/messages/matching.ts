@@ -34,6 +34,7 @@ const STATUS_ID: Record<MeetingStatusName, string> = {
   CANCELLED: '🚫 dibatalkan',
   HELD: '🤝 sudah berlangsung',
   NO_SHOW: '👻 tidak hadir',
+  PROPOSED: '🕑 diusulkan waktu lain, menunggu jawaban pembeli',
 };
 const STATUS_EN: Record<MeetingStatusName, string> = {
   REQUESTED: '⏳ waiting for an answer',
@@ -42,6 +43,7 @@ const STATUS_EN: Record<MeetingStatusName, string> = {
   CANCELLED: '🚫 cancelled',
   HELD: '🤝 held',
   NO_SHOW: '👻 no-show',
+  PROPOSED: '🕑 another time proposed, waiting for the buyer',
 };
 
 function where(v: MeetingView, table: string, booth: string): SafeHtml {
@@ -101,6 +103,41 @@ export const matching = bilingual({
       ]),
     acceptButton: '✅ Setuju',
     declineButton: '❌ Tolak',
+    proposeButton: '🕑 Usulkan waktu lain',
+    proposePickDay: (v: MeetingView) =>
+      lines([html`🕑 <b>Usulkan waktu lain</b> untuk temu #${v.id} dengan <b>${v.buyer}</b>`, html`Diminta: ${v.day}, ${v.time}`, html`Pilih hari:`]),
+    proposeDayButton: (day: string, slots: number) => `${day} · ${slots} slot kosong`,
+    proposePickSlot: (v: MeetingView, day: string) =>
+      lines([html`🕑 <b>Usulkan waktu lain</b> untuk temu #${v.id} dengan <b>${v.buyer}</b>`, html`Diminta: ${v.day}, ${v.time}`, html`${day} — pilih jam (Anda, pembeli, dan satu meja masih kosong):`]),
+    proposeNoSlot: (v: MeetingView) =>
+      html`Tidak ada slot lain di mana Anda, <b>${v.buyer}</b>, dan satu meja sama-sama kosong. Setujui atau tolak jam yang diminta (temu #${v.id}).`,
+    proposeTaken: html`Maaf, slot itu baru saja terisi. Slot yang masih kosong:`,
+    proposeTakenToast: 'Slot itu baru saja terisi — pilih yang lain.',
+    otherDayButton: '📅 Hari lain',
+    backButton: '⬅️ Kembali',
+    proposedToast: 'Usulan terkirim — menunggu jawaban pembeli.',
+    proposedByYou: (v: MeetingView, requested: string) =>
+      lines([
+        html`🕑 <b>Anda mengusulkan waktu lain untuk temu #${v.id}</b> dengan <b>${v.buyer}</b>`,
+        html`📅 ${v.day}, ${v.time} (semula ${requested})`,
+        where(v, 'Meja', 'Stan'),
+        html`Menunggu jawaban pembeli; saya kabari. Semua jadwal ada di /jadwal.`,
+      ]),
+    proposalForBuyer: (v: MeetingView, requested: string, exhibitor: string) =>
+      lines([
+        html`🕑 <b>${exhibitor}</b> mengusulkan waktu lain untuk temu bisnis #${v.id}`,
+        html`📅 ${v.day}, ${v.time}`,
+        where(v, 'Meja', 'Stan'),
+        html`<i>Anda meminta ${requested}, yang tidak bisa.</i>`,
+        html`Setuju dengan waktu ini?`,
+      ]),
+    confirmProposalButton: '✅ Setuju',
+    rejectProposalButton: '❌ Tolak',
+    confirmProposalFromSchedule: (id: number) => `✅ Setujui waktu #${id}`,
+    proposalConfirmedByYou: (v: MeetingView) => html`✅ Anda menyetujui temu #${v.id} dengan <b>${v.exhibitor}</b> pada ${v.day}, ${v.time}. Konfirmasi dan file kalender menyusul.`,
+    proposalDeclinedByYou: (v: MeetingView) => html`❌ Anda menolak waktu yang diusulkan <b>${v.exhibitor}</b> untuk temu #${v.id} (${v.day}, ${v.time}). Coba jam lain dengan /temu.`,
+    proposalDeclinedForExhibitor: (v: MeetingView) => html`❌ <b>${v.buyer}</b> menolak waktu yang Anda usulkan untuk temu #${v.id} (${v.day}, ${v.time}). Slotnya kembali kosong.`,
+    proposalDeclinedToast: 'Ditolak — peserta sudah diberi tahu.',
     confirmed: (v: MeetingView, other: string) =>
       lines([html`✅ <b>Temu bisnis #${v.id} disetujui</b>`, html`📅 ${v.day}, ${v.time}`, where(v, 'Meja', 'Stan'), html`👤 ${other}`, html`<i>File kalender terlampir; pengingat 15 menit sebelumnya.</i>`]),
     icsCaption: (id: number) => html`📅 Temu bisnis #${id} — buka untuk menambah ke kalender.`,
@@ -115,7 +152,8 @@ export const matching = bilingual({
     cancelledByOther: (v: MeetingView, other: string) => html`🚫 <b>${other}</b> membatalkan temu #${v.id} (${v.day}, ${v.time}).`,
     notParty: 'Hanya pihak dalam temu ini yang bisa mengubahnya.',
     notFound: 'Temu ini tidak ditemukan.',
-    alreadyAnswered: (status: MeetingStatusName) => `Temu ini sudah ${STATUS_ID[status].replace(/^\S+ /, '')}.`,
+    alreadyAnswered: (status: MeetingStatusName) =>
+      status === 'PROPOSED' ? 'Waktu lain sudah diusulkan untuk temu ini; menunggu jawaban pembeli.' : `Temu ini sudah ${STATUS_ID[status].replace(/^\S+ /, '')}.`,
     scheduleTitle: html`📅 <b>Jadwal temu bisnis Anda</b>`,
     scheduleLine: (v: MeetingView, other: string) => lines([html`#${v.id} · ${v.day}, ${v.time} · ${STATUS_ID[v.status]}`, html`    ${other} · Meja ${v.table}`]),
     scheduleNone: html`Belum ada jadwal temu bisnis. Ajak peserta bertemu dengan /temu.`,
@@ -178,6 +216,40 @@ export const matching = bilingual({
       lines([html`🤝 <b>Business meeting request #${v.id}</b>`, html`From: <b>${v.buyer}</b>`, html`📅 ${v.day}, ${v.time}`, where(v, 'Table', 'Booth'), v.note !== null && html`<blockquote>${v.note}</blockquote>`]),
     acceptButton: '✅ Accept',
     declineButton: '❌ Decline',
+    proposeButton: '🕑 Propose another time',
+    proposePickDay: (v) =>
+      lines([html`🕑 <b>Propose another time</b> for meeting #${v.id} with <b>${v.buyer}</b>`, html`Asked for: ${v.day}, ${v.time}`, html`Choose a day:`]),
+    proposeDayButton: (day, slots) => `${day} · ${plural(slots, 'free slot', 'free slots')}`,
+    proposePickSlot: (v, day) =>
+      lines([html`🕑 <b>Propose another time</b> for meeting #${v.id} with <b>${v.buyer}</b>`, html`Asked for: ${v.day}, ${v.time}`, html`${day} — choose a time (you, the buyer and a table are free):`]),
+    proposeNoSlot: (v) => html`No other slot has you, <b>${v.buyer}</b> and a table all free. Accept or decline the time asked for (meeting #${v.id}).`,
+    proposeTaken: html`Sorry, that slot was just taken. The slots still free:`,
+    proposeTakenToast: 'That slot was just taken — choose another.',
+    otherDayButton: '📅 Another day',
+    backButton: '⬅️ Back',
+    proposedToast: 'Proposal sent — waiting for the buyer.',
+    proposedByYou: (v, requested) =>
+      lines([
+        html`🕑 <b>You proposed another time for meeting #${v.id}</b> with <b>${v.buyer}</b>`,
+        html`📅 ${v.day}, ${v.time} (asked for ${requested})`,
+        where(v, 'Table', 'Booth'),
+        html`Waiting for the buyer; I will let you know. All meetings are in /schedule.`,
+      ]),
+    proposalForBuyer: (v, requested, exhibitor) =>
+      lines([
+        html`🕑 <b>${exhibitor}</b> proposes another time for business meeting #${v.id}`,
+        html`📅 ${v.day}, ${v.time}`,
+        where(v, 'Table', 'Booth'),
+        html`<i>You asked for ${requested}, which does not suit them.</i>`,
+        html`Does this time suit you?`,
+      ]),
+    confirmProposalButton: '✅ Confirm',
+    rejectProposalButton: '❌ Decline',
+    confirmProposalFromSchedule: (id) => `✅ Confirm the time of #${id}`,
+    proposalConfirmedByYou: (v) => html`✅ You confirmed meeting #${v.id} with <b>${v.exhibitor}</b> on ${v.day}, ${v.time}. The confirmation and the calendar file follow.`,
+    proposalDeclinedByYou: (v) => html`❌ You declined the time <b>${v.exhibitor}</b> proposed for meeting #${v.id} (${v.day}, ${v.time}). Try another time with /meet.`,
+    proposalDeclinedForExhibitor: (v) => html`❌ <b>${v.buyer}</b> declined the time you proposed for meeting #${v.id} (${v.day}, ${v.time}). The slot is free again.`,
+    proposalDeclinedToast: 'Declined — the exhibitor was told.',
     confirmed: (v, other) =>
       lines([html`✅ <b>Business meeting #${v.id} confirmed</b>`, html`📅 ${v.day}, ${v.time}`, where(v, 'Table', 'Booth'), html`👤 ${other}`, html`<i>Calendar file attached; a reminder comes 15 minutes before.</i>`]),
     icsCaption: (id) => html`📅 Business meeting #${id} — open it to add it to your calendar.`,
@@ -192,7 +264,8 @@ export const matching = bilingual({
     cancelledByOther: (v, other) => html`🚫 <b>${other}</b> cancelled meeting #${v.id} (${v.day}, ${v.time}).`,
     notParty: 'Only the people in this meeting can change it.',
     notFound: 'This meeting was not found.',
-    alreadyAnswered: (status) => `This meeting is already ${STATUS_EN[status].replace(/^\S+ /, '')}.`,
+    alreadyAnswered: (status) =>
+      status === 'PROPOSED' ? 'Another time was already proposed for this meeting; waiting for the buyer.' : `This meeting is already ${STATUS_EN[status].replace(/^\S+ /, '')}.`,
     scheduleTitle: html`📅 <b>Your business meetings</b>`,
     scheduleLine: (v, other) => lines([html`#${v.id} · ${v.day}, ${v.time} · ${STATUS_EN[v.status]}`, html`    ${other} · Table ${v.table}`]),
     scheduleNone: html`No business meetings yet. Ask an exhibitor to meet with /meet.`,
