@@ -7,7 +7,8 @@ import { notifyEnqueued, type OutboxMessageInput } from '../db/outbox-enqueue.js
 import type { PushJobDeps } from './reminders.js';
 
 /**
- * One look at the accepted meetings at `now`: each whose slot is over gets
+ * One look at the accepted meetings at `now` (and those an official marked
+ * held before anyone answered): each whose slot is over gets
  * the outcome question sent to both sides, once (outcomeAskedAt, set in the
  * same transaction as the enqueue, decides between ticks and processes).
  * Returns how many meetings were asked about.

@@ -218,7 +218,6 @@ const SAMPLES: Record<string, unknown[][]> = {
   'matching.proposalDeclinedForExhibitor': [[MEETING_VIEW]],
   'matching.scheduleLine': [[MEETING_VIEW, USER_TEXT], [{ ...MEETING_VIEW, status: 'ACCEPTED' }, USER_TEXT]],
   'matching.planLine': [[MEETING_VIEW]],
-  'matching.sessionsList': [[[{ days: '26 Nov 2026', hours: '09:00–12:00', slotMinutes: 20, tableCount: 10, slots: 9 }]]],
   'matching.alreadyAnswered': [['ACCEPTED'], ['CANCELLED'], ['PROPOSED']],
   'board.page.meetingsNote': [[1, 1], [3, 0]],
   'common.tooLong': [[120]],

@@ -75,8 +75,6 @@ export const matching = bilingual({
         html`🪑 ${v.tableCount} meja`,
         html`Pembeli kini bisa mengajak peserta bertemu dengan /temu atau tombol 🤝 di kartu produk.`,
       ]),
-    sessionsList: (items: readonly SessionView[]) =>
-      lines([html`🤝 <b>Sesi temu bisnis</b>`, ...items.map((v) => html`• ${v.days} · ${v.hours} · ${v.slotMinutes} menit · ${v.tableCount} meja`)]),
     meetButton: '🤝 Ajak bertemu',
     usage: html`🤝 <b>Temu bisnis</b>: ketik <code>/temu nama usaha</code>, misalnya <code>/temu keripik</code>, atau tekan 🤝 <b>Ajak bertemu</b> di kartu produk.`,
     noExhibitor: (query: string) => html`Tidak ada peserta bernama «${query}». Coba kata lain, atau cari produknya di /katalog.`,
@@ -196,7 +194,6 @@ export const matching = bilingual({
         html`🪑 ${v.tableCount} tables`,
         html`Buyers can now ask exhibitors to meet with /meet or the 🤝 button on product cards.`,
       ]),
-    sessionsList: (items) => lines([html`🤝 <b>Business matching sessions</b>`, ...items.map((v) => html`• ${v.days} · ${v.hours} · ${v.slotMinutes} min · ${v.tableCount} tables`)]),
     meetButton: '🤝 Ask to meet',
     usage: html`🤝 <b>Business matching</b>: type <code>/meet business name</code>, for example <code>/meet keripik</code>, or tap 🤝 <b>Ask to meet</b> on a product card.`,
     noExhibitor: (query) => html`No exhibitor is called «${query}». Try another word, or find the product in /catalog.`,
