@@ -10,7 +10,7 @@ import { zoneLabel } from './report-rows.js';
  * per meeting, and the meeting totals on the summary sheet. Written only
  * through what exceljs's Worksheet and the streaming WorkbookWriter's sheet
  * have in common (`columns` set before the first row, `addRow`, the row's
- * `commit`, page setup before the first commit), so the same code serves a
+ * `commit`, page setup given to addWorksheet), so the same code serves a
  * workbook built in memory and one streamed to a file: no row is read back,
  * the column widths are computed from the rows before they are written.
  */
@@ -104,12 +104,16 @@ export function writeMeetingsSheet(sheet: SheetTarget, rows: Iterable<ExportMeet
  */
 export function addMeetingsSheet(workbook: WorkbookTarget, rows: Iterable<ExportMeeting>, options: MeetingsSheetOptions): ExcelJS.Worksheet {
   const columns = 11;
-  const sheet = workbook.addWorksheet(options.t.exports.sheets.meetings, {
+  const name = options.t.exports.sheets.meetings;
+  // The page setup goes in with the sheet: the streaming writer writes "fit to page" as it creates the sheet.
+  const print = { pageSetup: {}, headerFooter: {} } as Pick<ExcelJS.Worksheet, 'pageSetup' | 'headerFooter'>;
+  printSetup(print as ExcelJS.Worksheet, { left: `${options.missionName} · ${name}`, page: options.t.exports.page });
+  const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
+    pageSetup: print.pageSetup,
+    headerFooter: print.headerFooter,
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns } };
-  // Page setup before the first row: a streamed sheet writes it when its first row is committed.
-  printSetup(sheet, { left: `${options.missionName} · ${sheet.name}`, page: options.t.exports.page });
   writeMeetingsSheet(sheet, rows, options);
   return sheet;
 }
