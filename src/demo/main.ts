@@ -2,7 +2,9 @@
  * `npm run demo`: the bot, end to end, with no token and no network. Starts
  * the Bot API simulator on 127.0.0.1 and the real bot (migrations, polling)
  * on a fresh SQLite file in a temporary folder, plays a scripted opening day
- * and prints the conversation as it happens. It ends by printing the live
+ * (then business matching: a meeting booked, accepted and turned into a
+ * report; a visitor scanning a booth QR) and prints the conversation as it
+ * happens. It ends by printing the live
  * board's link; with `--keep` (`npm run demo -- --keep`) the simulator, the
  * bot and the board keep running, the demo's exhibitors keep reporting, and
  * Ctrl-C stops everything.
@@ -15,6 +17,9 @@ import { startApp } from '../app.js';
 import { configSchema } from '../config.js';
 import { createLogger } from '../logger.js';
 import { BotApiSimulator } from '../simulator/index.js';
+import { createRepositories } from '../db/repositories/index.js';
+import { meetingOutcomeTick } from '../jobs/meeting-outcomes.js';
+import { playBusinessMatching } from './business-matching.js';
 import { DEMO_OFFICIAL_ID, playOpeningDay } from './opening-day.js';
 import { keepReporting } from './keep-reporting.js';
 
@@ -59,10 +64,16 @@ const unsubscribe = sim.onEvent((event) => console.log(`${event.line}\n`));
 let failed = false;
 try {
   const day = await playOpeningDay(sim);
-  // The files the people in the chats received, where a reader can open them.
+  // The outcome question goes out once a meeting's slot is over: the bot's minute job, played at that time.
+  const repos = createRepositories(app.db);
+  const matching = await playBusinessMatching(sim, day, async (at) => {
+    await meetingOutcomeTick({ repos, logger }, at);
+  });
+  // The files the people in the chats received, where a reader can open them (the last export has the meetings sheet).
   const output = resolve('demo-output');
   mkdirSync(output, { recursive: true });
-  const files = [day.chart?.photo, ...day.exports.map((message) => message.document)].filter((file) => file?.bytes);
+  const exported = matching.exports.length > 0 ? matching.exports : day.exports;
+  const files = [day.chart?.photo, matching.qr?.document, ...exported.map((message) => message.document)].filter((file) => file?.bytes);
   console.log('Files sent in the chats, saved for you:');
   for (const [index, file] of files.entries()) {
     const name = file?.filename ?? (index === 0 ? 'digest-chart.png' : `file-${index}`);

@@ -1,5 +1,6 @@
 import { CATEGORIES } from './categories.js';
 import type { Exhibitor, Mission, SaleReport } from './entities.js';
+import type { ExportMeetings } from './matching.js';
 import { addKindSums, emptyKindSums, kindTotal, reportDelta, type KindSums } from './running-totals.js';
 import { localDate } from './time.js';
 import { foldText } from './text.js';
@@ -44,6 +45,8 @@ export interface ExportData {
   summary: ExportSummary;
   exhibitors: ExportExhibitor[];
   products: ExportProduct[];
+  /** Business matching, only when the mission has a matching session: then the workbook gets a meetings sheet. */
+  meetings?: ExportMeetings;
 }
 
 /** One line of the summary sheet: live reports only, split the way the digest splits them. */

@@ -88,3 +88,35 @@ export function leaderboard(
     })),
   };
 }
+
+/** One exhibitor's business meetings: held, and how many of those ended in a deal. */
+export interface MeetingLeaderEntry {
+  exhibitorId: number;
+  name: string;
+  held: number;
+  deals: number;
+}
+
+export interface RankedMeetingEntry extends MeetingLeaderEntry {
+  rank: number;
+}
+
+/**
+ * Exhibitors by business meetings: most deals first, then most meetings
+ * held, then the name and the id (a stable order, as in the other
+ * rankings). Only exhibitors with a held meeting are ranked.
+ */
+export function rankMeetings(entries: readonly MeetingLeaderEntry[], limit: number = LEADERBOARD_LIMIT): RankedMeetingEntry[] {
+  return entries
+    .filter((entry) => entry.held > 0)
+    .sort((a, b) => {
+      if (a.deals !== b.deals) return b.deals - a.deals;
+      if (a.held !== b.held) return b.held - a.held;
+      const an = a.name.toLocaleLowerCase('id');
+      const bn = b.name.toLocaleLowerCase('id');
+      if (an !== bn) return an < bn ? -1 : 1;
+      return a.exhibitorId - b.exhibitorId;
+    })
+    .slice(0, Math.max(0, limit))
+    .map((entry, index) => ({ ...entry, rank: index + 1 }));
+}

@@ -314,3 +314,27 @@ export function meetingFigures(
   for (const amount of dealAmounts) figures.dealAmount += amount;
   return figures;
 }
+
+/** One meeting as the export's meetings sheet lists it; names joined in. */
+export interface ExportMeeting {
+  id: number;
+  slotStart: Date;
+  /** Local date (YYYY-MM-DD) of the slot in the mission's zone. */
+  day: string;
+  tableNo: number;
+  exhibitorName: string;
+  buyerName: string;
+  status: MeetingStatusName;
+  outcome: MeetingOutcomeName | null;
+  note: string | null;
+  /** The report a deal became, if any. */
+  saleReportId: number | null;
+  /** That report's amount while it is live; null when there is none or it was voided. */
+  reportAmount: bigint | null;
+}
+
+/** The meetings part of /ekspor: the summary figures and a row per meeting, oldest slot first. */
+export interface ExportMeetings {
+  figures: MeetingFigures;
+  rows: ExportMeeting[];
+}

@@ -6,6 +6,7 @@ import type { Lang } from '../domain/entities.js';
 import { catalogue } from '../i18n/index.js';
 import { amountCell, wallClock } from './cells.js';
 import { fitColumns, printSetup } from './layout.js';
+import { addMeetingSummary, addMeetingsSheet } from './meetings-sheet.js';
 import { categoryLabel, provinceLabel, reportHeaders, reportRow, zoneLabel } from './report-rows.js';
 
 // Excel shows "Rp1.500.000" with Indonesian regional settings and
@@ -112,6 +113,8 @@ export async function buildWorkbook(data: ExportData, lang: Lang, generatedAt: D
   headline.font = { bold: true, size: 13 };
   headline.getCell(2).alignment = { horizontal: 'left' };
   for (const row of [2, 4]) sheet.getRow(row).getCell(2).font = { bold: true };
+  // Business matching, on the first page too: only a mission with a matching session has it.
+  if (data.meetings) addMeetingSummary(sheet, data.meetings.figures, { t, money });
 
   const c = s.columns;
   const section = (title: string, keyHeader: string, rows: SummaryRow[], key: (row: SummaryRow) => ExcelJS.CellValue, keyFormat?: string) => {
@@ -182,6 +185,9 @@ export async function buildWorkbook(data: ExportData, lang: Lang, generatedAt: D
       product.minOrder, product.active ? e.yes : e.no, product.description,
     ]);
   }
+
+  // Meetings, last: only a mission with a matching session gets the sheet.
+  if (data.meetings) addMeetingsSheet(workbook, data.meetings.rows, { t, timeZone: zone, missionName: mission.name, money });
 
   for (const each of workbook.worksheets) {
     fitColumns(each);

@@ -259,6 +259,17 @@ const SAMPLES: Record<string, unknown[][]> = {
       },
     ],
     [{ mission: USER_TEXT, byRealised: [], byTotal: [{ rank: 1, name: 'Batik', category: 'Fashion', amount: 'Rp30 jt' }], byCategory: [] }],
+    // With business matching: the meetings section, ranked, and before any meeting was held.
+    [
+      {
+        mission: USER_TEXT,
+        byRealised: [],
+        byTotal: [{ rank: 1, name: 'Batik', category: 'Fashion', amount: 'Rp30 jt' }],
+        byCategory: [],
+        meetings: [{ rank: 1, name: USER_TEXT, held: 5, deals: 2 }, { rank: 4, name: 'Kopi', held: 1, deals: 0 }],
+      },
+    ],
+    [{ mission: USER_TEXT, byRealised: [], byTotal: [{ rank: 1, name: 'Batik', category: 'Fashion', amount: 'Rp30 jt' }], byCategory: [], meetings: [] }],
   ],
   'leaderboard.empty': [[USER_TEXT]],
   'exports.captionXlsx': [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareEntries, leaderboard, rankBy, type LeaderboardEntry, type RankMetric } from '../../src/domain/leaderboard.js';
+import { compareEntries, leaderboard, rankBy, rankMeetings, type LeaderboardEntry, type RankMetric } from '../../src/domain/leaderboard.js';
 
 let nextId = 1;
 function entry(name: string, realised: bigint, total: bigint, extra: Partial<LeaderboardEntry> = {}): LeaderboardEntry {
@@ -170,5 +170,24 @@ describe('leaderboardView', () => {
       ['Food', ['']],
       ['Drinks', ['']],
     ]);
+  });
+});
+
+describe('rankMeetings', () => {
+  const meet = (exhibitorId: number, name: string, held: number, deals: number) => ({ exhibitorId, name, held, deals });
+
+  it('ranks by deals, then meetings held, then name and id; leaves out exhibitors with no held meeting', () => {
+    const ranked = rankMeetings([meet(1, 'Batik', 4, 1), meet(2, 'Kopi', 2, 2), meet(3, 'apel', 4, 1), meet(4, 'Belum', 0, 0), meet(5, 'Zaitun', 6, 1)]);
+    expect(ranked.map((entry) => [entry.rank, entry.name])).toEqual([
+      [1, 'Kopi'],
+      [2, 'Zaitun'],
+      [3, 'apel'],
+      [4, 'Batik'],
+    ]);
+  });
+
+  it('keeps the top five', () => {
+    const many = Array.from({ length: 8 }, (_, index) => meet(index + 1, `Usaha ${index + 1}`, 8 - index, 0));
+    expect(rankMeetings(many).map((entry) => entry.exhibitorId)).toEqual([1, 2, 3, 4, 5]);
   });
 });

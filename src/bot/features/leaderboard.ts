@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import { isCategory } from '../../domain/categories.js';
 import type { Lang, Mission } from '../../domain/entities.js';
-import { leaderboard, type Leaderboard, type RankedEntry } from '../../domain/leaderboard.js';
+import { leaderboard, rankMeetings, type Leaderboard, type RankedEntry, type RankedMeetingEntry } from '../../domain/leaderboard.js';
 import { formatRupiahCompact } from '../../domain/money.js';
 import type { Catalogue } from '../../i18n/index.js';
 import type { LeaderboardLineView, LeaderboardView } from '../../i18n/messages/leaderboard.js';
@@ -24,7 +24,7 @@ function categoryName(key: string, t: Catalogue): string {
 }
 
 /** The ranking as the catalogue prints it: amounts compact, names shortened (escaped later by `html`). */
-export function leaderboardView(mission: Mission, board: Leaderboard, t: Catalogue, lang: Lang): LeaderboardView {
+export function leaderboardView(mission: Mission, board: Leaderboard, t: Catalogue, lang: Lang, meetings?: RankedMeetingEntry[]): LeaderboardView {
   const line = (entry: RankedEntry, amount: bigint, withCategory: boolean): LeaderboardLineView => ({
     rank: entry.rank,
     name: shorten(entry.name),
@@ -39,6 +39,7 @@ export function leaderboardView(mission: Mission, board: Leaderboard, t: Catalog
       label: categoryName(section.category, t),
       lines: section.entries.map((entry) => line(entry, entry.total, false)),
     })),
+    ...(meetings ? { meetings: meetings.map((entry) => ({ rank: entry.rank, name: shorten(entry.name), held: entry.held, deals: entry.deals })) } : {}),
   };
 }
 
@@ -48,9 +49,12 @@ export function createLeaderboardFeature(): Composer<BotContext> {
   feature.command(names('peringkat'), requireOfficial, async (ctx) => {
     const mission = await ctx.activeMission();
     if (!mission) return say(ctx, ctx.t.common.noActiveMission);
-    const board = leaderboard(await ctx.deps.repos.leaderboard.entries(mission.id));
+    const [entries, meetingEntries] = await Promise.all([ctx.deps.repos.leaderboard.entries(mission.id), ctx.deps.repos.leaderboard.meetingEntries(mission.id)]);
+    const board = leaderboard(entries);
+    // With business matching, the meetings section: undefined without a session, so nothing about meetings is said.
+    const meetings = meetingEntries && rankMeetings(meetingEntries);
     if (board.byTotal.length === 0) return say(ctx, ctx.t.leaderboard.empty(mission.name));
-    return say(ctx, ctx.t.leaderboard.message(leaderboardView(mission, board, ctx.t, ctx.lang)));
+    return say(ctx, ctx.t.leaderboard.message(leaderboardView(mission, board, ctx.t, ctx.lang, meetings)));
   });
   return feature;
 }

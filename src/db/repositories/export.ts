@@ -1,6 +1,7 @@
 import type { Mission } from '../../domain/entities.js';
 import { summaryFromSums, type ExportData, type ExportExhibitor, type ExportProduct, type ExportReport } from '../../domain/export.js';
 import type { DbClient } from '../database.js';
+import { exportMeetings } from './matching.js';
 import { toExhibitor, toSaleReport } from './mappers.js';
 
 /** Reads everything /ekspor writes out; a spreadsheet wants all rows, in a stable order. */
@@ -59,7 +60,9 @@ export function createExportRepository(prisma: DbClient) {
         totals?.voidedCount ?? 0,
         { sell: totals?.amountSell ?? 0n, buy: totals?.amountBuy ?? 0n },
       );
-      return { mission, reports, summary, exhibitors, products };
+      // After the snapshot: meetings change seldom, and their figures are read as /progres reads them.
+      const meetings = await exportMeetings(prisma, mission.id);
+      return { mission, reports, summary, exhibitors, products, ...(meetings ? { meetings } : {}) };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { CANCELLABLE_STATUSES, LIVE_STATUSES, buyerParty, exhibitorParty, freeTable, meetingFigures, tableParty, type MatchingSessionRecord, type MeetingFigures, type MeetingOutcomeName, type MeetingStatusName, type SessionSpec } from '../../domain/matching.js';
+import { CANCELLABLE_STATUSES, LIVE_STATUSES, buyerParty, exhibitorParty, freeTable, meetingFigures, tableParty, type ExportMeeting, type ExportMeetings, type MatchingSessionRecord, type MeetingFigures, type MeetingOutcomeName, type MeetingStatusName, type SessionSpec } from '../../domain/matching.js';
 import { enqueueMessage, notifyEnqueued, type OutboxMessageInput } from '../outbox-enqueue.js';
 import type { DbClient } from '../database.js';
 import type * as Db from '../generated/sqlite/client.js';
@@ -71,6 +71,48 @@ function toSession(row: Db.MatchingSession): MatchingSessionRecord {
     slotMinutes: row.slotMinutes,
     tableCount: row.tableCount,
   };
+}
+
+/**
+ * Every meeting of a mission (declined and cancelled ones too: the sheet
+ * shows their status) with names and the live amount of the report a deal
+ * became, and the figures /progres shows, counted from the same rows;
+ * undefined when the mission has no matching session. For /ekspor.
+ */
+export async function exportMeetings(prisma: DbClient, missionId: number): Promise<ExportMeetings | undefined> {
+  if ((await prisma.matchingSession.count({ where: { missionId } })) === 0) return undefined;
+  const meetings = await prisma.meeting.findMany({ where: { missionId }, orderBy: [{ slotStart: 'asc' }, { tableNo: 'asc' }, { id: 'asc' }] });
+  const reportIds = [...new Set(meetings.flatMap((row) => (row.saleReportId === null ? [] : [row.saleReportId])))];
+  const [exhibitors, buyers, reports] = await Promise.all([
+    prisma.exhibitor.findMany({ where: { missionId }, select: { id: true, name: true } }),
+    prisma.telegramUser.findMany({ where: { id: { in: [...new Set(meetings.map((row) => row.buyerId))] } }, select: { id: true, firstName: true, lastName: true, username: true } }),
+    reportIds.length === 0 ? Promise.resolve([]) : prisma.saleReport.findMany({ where: { id: { in: reportIds }, missionId }, select: { id: true, amount: true, voidedAt: true } }),
+  ]);
+  const exhibitorName = new Map(exhibitors.map((row) => [row.id, row.name]));
+  const buyerName = new Map(buyers.map((row) => [row.id, fullName(row)]));
+  // Only live reports carry an amount: a voided deal report counts for nothing.
+  const liveAmount = new Map(reports.flatMap((row) => (row.voidedAt === null ? [[row.id, row.amount] as const] : [])));
+  const rows: ExportMeeting[] = meetings.map((row) => ({
+    id: row.id,
+    slotStart: row.slotStart,
+    day: row.day,
+    tableNo: row.tableNo,
+    exhibitorName: exhibitorName.get(row.exhibitorId) ?? String(row.exhibitorId),
+    buyerName: buyerName.get(row.buyerId) ?? String(row.buyerId),
+    status: row.status,
+    outcome: row.outcome,
+    note: row.note,
+    saleReportId: row.saleReportId,
+    reportAmount: row.saleReportId === null ? null : (liveAmount.get(row.saleReportId) ?? null),
+  }));
+  const counts = new Map<string, { status: ExportMeeting['status']; outcome: ExportMeeting['outcome']; count: number }>();
+  for (const row of rows) {
+    const key = `${row.status}/${row.outcome ?? ''}`;
+    const group = counts.get(key) ?? { status: row.status, outcome: row.outcome, count: 0 };
+    group.count += 1;
+    counts.set(key, group);
+  }
+  return { figures: meetingFigures([...counts.values()], [...liveAmount.values()]), rows };
 }
 
 /** A table race can repeat only as often as there are tables; the buyer's and exhibitor's claims end it sooner. */

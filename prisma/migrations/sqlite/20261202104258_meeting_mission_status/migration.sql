@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Meeting_missionId_status_idx" ON "Meeting"("missionId", "status");
