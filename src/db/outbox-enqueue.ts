@@ -43,6 +43,17 @@ export async function enqueueMessage(db: OutboxDb, message: OutboxMessageInput):
   }
 }
 
+/**
+ * Takes back messages queued for later that no longer apply (a cancelled
+ * meeting's reminder): those still waiting are marked FAILED with the
+ * reason; one already being sent or sent is left alone.
+ */
+export async function withdrawQueued(db: OutboxDb, dedupeKeys: readonly string[], reason: string): Promise<number> {
+  if (dedupeKeys.length === 0) return 0;
+  const { count } = await db.outboxMessage.updateMany({ where: { dedupeKey: { in: [...dedupeKeys] }, status: 'PENDING' }, data: { status: 'FAILED', lastError: `withdrawn: ${reason}` } });
+  return count;
+}
+
 const enqueueListeners = new Set<() => void>();
 
 /**

@@ -199,6 +199,15 @@ export function sessionSlotDay(spec: SessionSpec, slotStart: Date, timeZone: str
 /** Minutes before the slot at which both sides are reminded. */
 export const REMINDER_MINUTES = 15;
 
+/** The outbox key of an accepted meeting's reminder to one side (b: buyer, x: exhibitor), so a cancellation can take it back. */
+export function meetingReminderKey(meetingId: number, side: 'b' | 'x'): string {
+  return `meet:${meetingId}:remind:${side}`;
+}
+
+export function meetingReminderKeys(meetingIds: readonly number[]): string[] {
+  return meetingIds.flatMap((id) => [meetingReminderKey(id, 'b'), meetingReminderKey(id, 'x')]);
+}
+
 /** Accepted meetings whose reminder is due at `now`: starting within the next 15 minutes, not begun. */
 export function reminderDue(slotStart: Date, now: Date): boolean {
   const until = slotStart.getTime() - now.getTime();

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { createRepositories, type Repositories } from '../../src/db/repositories/index.js';
-import { slotInstant, type SessionSpec } from '../../src/domain/matching.js';
+import { meetingReminderKey, slotInstant, type SessionSpec } from '../../src/domain/matching.js';
 import { TEST_PROVIDERS, openTestDatabase } from '../support/databases.js';
 import { JATIM_BANTEN_ROW } from '../support/fixtures.js';
 
@@ -144,5 +144,31 @@ describe.each(TEST_PROVIDERS)('meeting slots on %s', (provider) => {
     const confirmed = await two.matching.confirmProposal(id, 106n, NOW, () => []);
     expect(confirmed).toMatchObject({ ok: true, meeting: { status: 'ACCEPTED', slotStart: later.slotStart } });
     expect(await one.matching.declineProposal(id, 106n, NOW, () => [])).toMatchObject({ ok: false, reason: 'wrong_state' });
+  });
+  it("takes back the cancelled meeting's queued reminders, and only its own", async () => {
+    const later = new Date('2099-01-01T00:00:00Z');
+    const reminders = (m: { id: number; buyerId: bigint; ownerId: bigint }) => [
+      { chatId: m.buyerId, purpose: 'notice' as const, method: 'sendMessage' as const, payload: { text: 'sebentar lagi' }, dedupeKey: meetingReminderKey(m.id, 'b'), notBefore: later },
+      { chatId: m.ownerId, purpose: 'notice' as const, method: 'sendMessage' as const, payload: { text: 'sebentar lagi' }, dedupeKey: meetingReminderKey(m.id, 'x'), notBefore: later },
+    ];
+    // A day of its own, so the slots the other tests booked stay out of the way.
+    const day = '2026-11-27';
+    const session = (await one.matching.createSession(missionId, { ...SPEC, days: [day] }, 1n)).id;
+    const slot = slotInstant(day, '09:00', 'Asia/Jakarta');
+    const book = async (buyer: number, exhibitorId: number) => {
+      const asked = await one.matching.request({ sessionId: session, missionId, day, slotStart: slot, buyerId: BigInt(100 + buyer), exhibitorId, note: 'Minat 5 pcs', at: NOW }, SPEC.tableCount, () => []);
+      if (!asked.ok) throw new Error('request refused');
+      const accepted = await one.matching.accept(asked.meeting.id, asked.meeting.ownerId, NOW, reminders);
+      if (!accepted.ok) throw new Error('accept refused');
+      return accepted.meeting;
+    };
+    const [kept, dropped] = [await book(1, exhibitors[1]!), await book(2, exhibitors[2]!)];
+    const cancelled = await two.matching.cancel(dropped.id, dropped.buyerId, NOW, () => []);
+    expect(cancelled.ok).toBe(true);
+    const status = async (id: number) =>
+      (await db.prisma.outboxMessage.findMany({ where: { dedupeKey: { in: [meetingReminderKey(id, 'b'), meetingReminderKey(id, 'x')] } } })).map((row) => row.status);
+    expect(await status(dropped.id)).toEqual(['FAILED', 'FAILED']);
+    expect(await status(kept.id)).toEqual(['PENDING', 'PENDING']);
+    await db.prisma.outboxMessage.deleteMany({});
   });
 });

@@ -8,6 +8,7 @@ import {
   freeSlots,
   matchExhibitorNames,
   meetingIcs,
+  meetingReminderKey,
   proposalDays,
   REMINDER_MINUTES,
   sessionSlotDay,
@@ -95,7 +96,7 @@ function confirmation(m: MeetingRecord, mission: Mission, who: { chatId: bigint;
       payload: { document: { base64: Buffer.from(ics, 'utf8').toString('base64'), filename: `temu-${m.id}.ics` }, caption: t.matching.icsCaption(m.id).value, parse_mode: 'HTML' },
       dedupeKey: `meet:${m.id}:ics:${who.side}`,
     },
-    text(who.chatId, t.matching.reminder(view, who.other).value, `meet:${m.id}:remind:${who.side}`, {}, new Date(m.slotStart.getTime() - REMINDER_MINUTES * 60_000)),
+    text(who.chatId, t.matching.reminder(view, who.other).value, meetingReminderKey(m.id, who.side), {}, new Date(m.slotStart.getTime() - REMINDER_MINUTES * 60_000)),
   ];
 }
 

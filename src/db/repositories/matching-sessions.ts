@@ -1,6 +1,6 @@
-import type { SessionSpec } from '../../domain/matching.js';
+import { meetingReminderKeys, type SessionSpec } from '../../domain/matching.js';
 import { EDITABLE_STATUSES, canMarkAttendance, meetingsNoLongerFitting, meetingsOfDeletedSession, type AttendanceMark, type BookedMeeting } from '../../domain/matching-sessions.js';
-import { enqueueMessage, notifyEnqueued, type OutboxMessageInput } from '../outbox-enqueue.js';
+import { enqueueMessage, notifyEnqueued, withdrawQueued, type OutboxMessageInput } from '../outbox-enqueue.js';
 import type { DbClient } from '../database.js';
 import { writeAudit } from './audit.js';
 import { bumpBoardRevision } from './board.js';
@@ -21,9 +21,6 @@ export type MarkResult =
 
 /** Rolls the transaction back when the meetings to cancel moved under us. */
 class MeetingsMoved extends Error {}
-
-/** Reminders of a meeting still queued (accepted meetings get one per side, 15 minutes before). */
-const reminderKeys = (id: number) => [`meet:${id}:remind:b`, `meet:${id}:remind:x`];
 
 /**
  * Session edits and deletion, and the officials' attendance marks. An edit
@@ -69,7 +66,7 @@ export function createSessionEditRepository(prisma: DbClient) {
             if (cancelled.count !== ids.length) throw new MeetingsMoved();
             await tx.meetingSlotClaim.deleteMany({ where: { meetingId: { in: ids } } });
             // A cancelled meeting must not remind anyone 15 minutes before a slot it no longer has.
-            await tx.outboxMessage.updateMany({ where: { dedupeKey: { in: ids.flatMap(reminderKeys) }, status: 'PENDING' }, data: { status: 'FAILED', lastError: 'meeting cancelled: session changed' } });
+            await withdrawQueued(tx, meetingReminderKeys(ids), 'meeting cancelled: session changed');
           }
           const before = { days: session.days, startTime: session.startTime, endTime: session.endTime, slotMinutes: session.slotMinutes, tableCount: session.tableCount };
           await writeAudit(tx, {

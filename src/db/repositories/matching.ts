@@ -1,5 +1,5 @@
-import { CANCELLABLE_STATUSES, LIVE_STATUSES, buyerParty, exhibitorParty, freeTable, meetingFigures, tableParty, type ExportMeeting, type ExportMeetings, type MatchingSessionRecord, type MeetingFigures, type MeetingOutcomeName, type MeetingStatusName, type SessionSpec } from '../../domain/matching.js';
-import { enqueueMessage, notifyEnqueued, type OutboxMessageInput } from '../outbox-enqueue.js';
+import { CANCELLABLE_STATUSES, LIVE_STATUSES, buyerParty, exhibitorParty, freeTable, meetingFigures, meetingReminderKeys, tableParty, type ExportMeeting, type ExportMeetings, type MatchingSessionRecord, type MeetingFigures, type MeetingOutcomeName, type MeetingStatusName, type SessionSpec } from '../../domain/matching.js';
+import { enqueueMessage, notifyEnqueued, withdrawQueued, type OutboxMessageInput } from '../outbox-enqueue.js';
 import type { DbClient } from '../database.js';
 import type * as Db from '../generated/sqlite/client.js';
 import { writeAudit } from './audit.js';
@@ -178,7 +178,11 @@ export function createMatchingRepository(prisma: DbClient) {
     const changed = await prisma.$transaction(async (tx) => {
       const updated = await tx.meeting.updateMany({ where: { id, status: { in: [...from] } }, data: { status: to, answeredAt: at } });
       if (updated.count === 0) return false;
-      if (!LIVE_STATUSES.includes(to)) await tx.meetingSlotClaim.deleteMany({ where: { meetingId: id } });
+      if (!LIVE_STATUSES.includes(to)) {
+        await tx.meetingSlotClaim.deleteMany({ where: { meetingId: id } });
+        // A cancelled meeting must not remind anyone 15 minutes before a slot it no longer has.
+        await withdrawQueued(tx, meetingReminderKeys([id]), `meeting ${to.toLowerCase()}`);
+      }
       await writeAudit(tx, { actorId, action: `meeting.${to.toLowerCase()}`, entity: 'Meeting', entityId: id, before: { status: meeting.status }, after: { status: to } });
       // Open boards show meetings booked and held.
       await bumpBoardRevision(tx, meeting.missionId, at);
