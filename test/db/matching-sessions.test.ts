@@ -97,4 +97,29 @@ describe.each(TEST_PROVIDERS)('session changes on %s', (provider) => {
     expect((await db.prisma.meeting.findUniqueOrThrow({ where: { id: meetings[0]! } })).status).toBe('REQUESTED');
     expect(await db.prisma.meetingSlotClaim.count({ where: { meetingId: { in: cancelled } } })).toBe(0);
   });
+  it('a booking racing an edit that removes its slot is refused, or is there for the edit to see: no live meeting is left outside the session', async () => {
+    const day = '2026-11-28';
+    for (let round = 0; round < 8; round++) {
+      const session = (await one.matching.createSession(missionId, { ...SPEC, days: [day] }, 1n)).id;
+      const late = slotInstant(day, '10:40', ZONE);
+      const [booked, edited] = await Promise.all([
+        two.matching.request({ sessionId: session, missionId, day, slotStart: late, buyerId: 101n, exhibitorId, note: 'Minat', at: NOW }, SPEC.tableCount, () => []),
+        // Written for no meetings to cancel: a booking that got in first makes the edit look again.
+        one.sessionEdits.change(session, missionId, { kind: 'edit', spec: { ...SPEC, days: [day], endTime: '10:00' } }, new Map(), who),
+      ]);
+      const row = await db.prisma.matchingSession.findUniqueOrThrow({ where: { id: session } });
+      const live = await db.prisma.meeting.count({ where: { sessionId: session, status: { notIn: ['CANCELLED', 'DECLINED'] } } });
+      if (edited.ok) {
+        expect(row.endTime).toBe('10:00');
+        expect(booked).toEqual({ ok: false, reason: 'taken' });
+        expect(live).toBe(0);
+      } else {
+        expect(row.endTime).toBe('11:00');
+        expect(booked.ok).toBe(true);
+        expect(live).toBe(1);
+      }
+      // The buyer's slot is free again for the next round.
+      await db.prisma.meetingSlotClaim.deleteMany({ where: { sessionId: session } });
+    }
+  });
 });

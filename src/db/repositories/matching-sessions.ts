@@ -3,6 +3,7 @@ import { EDITABLE_STATUSES, canMarkAttendance, meetingsNoLongerFitting, meetings
 import { enqueueMessage, notifyEnqueued, withdrawQueued, type OutboxMessageInput } from '../outbox-enqueue.js';
 import type { DbClient } from '../database.js';
 import { writeAudit } from './audit.js';
+import { lockSession } from './matching.js';
 import { bumpBoardRevision } from './board.js';
 
 /** A change an official makes to a session: a new shape, or deletion. */
@@ -44,8 +45,9 @@ export function createSessionEditRepository(prisma: DbClient) {
     ): Promise<SessionChangeResult> {
       try {
         const result = await prisma.$transaction(async (tx) => {
-          const session = await tx.matchingSession.findFirst({ where: { id: sessionId, missionId, deletedAt: null } });
-          if (!session) return { ok: false as const, reason: 'gone' as const };
+          // First the session's row: bookings wait for this edit, and the meetings read next are all there are.
+          const session = await lockSession(tx, sessionId);
+          if (!session || session.missionId !== missionId) return { ok: false as const, reason: 'gone' as const };
           const rows: BookedMeeting[] = await tx.meeting.findMany({
             where: { sessionId, status: { in: [...EDITABLE_STATUSES] } },
             select: { id: true, status: true, day: true, slotStart: true, tableNo: true },

@@ -1,4 +1,4 @@
-import { CANCELLABLE_STATUSES, LIVE_STATUSES, buyerParty, exhibitorParty, freeTable, meetingFigures, meetingReminderKeys, tableParty, type ExportMeeting, type ExportMeetings, type MatchingSessionRecord, type MeetingFigures, type MeetingOutcomeName, type MeetingStatusName, type SessionSpec } from '../../domain/matching.js';
+import { CANCELLABLE_STATUSES, LIVE_STATUSES, buyerParty, exhibitorParty, freeTable, meetingFigures, meetingReminderKeys, sessionSlotDay, tableParty, type ExportMeeting, type ExportMeetings, type MatchingSessionRecord, type MeetingFigures, type MeetingOutcomeName, type MeetingStatusName, type SessionSpec } from '../../domain/matching.js';
 import { enqueueMessage, notifyEnqueued, withdrawQueued, type OutboxMessageInput } from '../outbox-enqueue.js';
 import type { DbClient } from '../database.js';
 import type * as Db from '../generated/sqlite/client.js';
@@ -113,6 +113,33 @@ export async function exportMeetings(prisma: DbClient, missionId: number): Promi
     counts.set(key, group);
   }
   return { figures: meetingFigures([...counts.values()], [...liveAmount.values()]), rows };
+}
+
+/**
+ * Takes the session's row for the rest of the transaction and returns its
+ * shape as it is now (undefined when deleted). Bookings, proposals and
+ * session edits take it first, so on PostgreSQL a booking cannot land in a
+ * slot that an edit is removing: either the edit's recheck sees the
+ * booking, or the booking sees the new shape. A no-op UPDATE is the
+ * portable row lock (SQLite has no SELECT … FOR UPDATE, and runs one
+ * writer at a time anyway).
+ */
+export async function lockSession(tx: Pick<DbClient, 'matchingSession'>, sessionId: number): Promise<MatchingSessionRecord | undefined> {
+  const locked = await tx.matchingSession.updateMany({ where: { id: sessionId, deletedAt: null }, data: { tableCount: { increment: 0 } } });
+  if (locked.count === 0) return undefined;
+  const row = await tx.matchingSession.findUnique({ where: { id: sessionId } });
+  return row ? toSession(row) : undefined;
+}
+
+/** Rolls a booking back: its slot or table left the session while it was being made. */
+class SlotLeftSession extends Error {}
+
+/** Whether a slot and table still belong to the session's current shape. */
+async function slotStillInSession(tx: Pick<DbClient, 'matchingSession' | 'mission'>, sessionId: number, slotStart: Date, table: number): Promise<boolean> {
+  const session = await lockSession(tx, sessionId);
+  if (!session || table > session.tableCount) return false;
+  const mission = await tx.mission.findUnique({ where: { id: session.missionId }, select: { timeZone: true } });
+  return mission !== null && sessionSlotDay(session, slotStart, mission.timeZone) !== undefined;
 }
 
 /** A table race can repeat only as often as there are tables; the buyer's and exhibitor's claims end it sooner. */
@@ -278,6 +305,7 @@ export function createMatchingRepository(prisma: DbClient) {
         if (table === undefined) return { ok: false, reason: 'taken' };
         try {
           const id = await prisma.$transaction(async (tx) => {
+            if (!(await slotStillInSession(tx, input.sessionId, input.slotStart, table))) throw new SlotLeftSession();
             const row = await tx.meeting.create({
               data: { sessionId: input.sessionId, missionId: input.missionId, slotStart: input.slotStart, day: input.day, tableNo: table, buyerId: input.buyerId, exhibitorId: input.exhibitorId, note: input.note, createdAt: input.at },
             });
@@ -294,6 +322,7 @@ export function createMatchingRepository(prisma: DbClient) {
           }
           return { ok: true, meeting };
         } catch (error) {
+          if (error instanceof SlotLeftSession) return { ok: false, reason: 'taken' };
           // Another request claimed a party first (the unique key); look again at what is left.
           if (!isUniqueViolation(error)) throw error;
         }
@@ -339,6 +368,7 @@ export function createMatchingRepository(prisma: DbClient) {
         const moved: MeetingRecord = { ...meeting, status: 'PROPOSED', slotStart: slot.slotStart, day: slot.day, tableNo: table, requestedSlotStart: meeting.slotStart };
         try {
           const changed = await prisma.$transaction(async (tx) => {
+            if (!(await slotStillInSession(tx, meeting.sessionId, slot.slotStart, table))) throw new SlotLeftSession();
             const updated = await tx.meeting.updateMany({
               where: { id, status: 'REQUESTED' },
               data: { status: 'PROPOSED', slotStart: slot.slotStart, day: slot.day, tableNo: table, requestedSlotStart: meeting.slotStart, answeredAt: at },
@@ -363,6 +393,7 @@ export function createMatchingRepository(prisma: DbClient) {
           notifyEnqueued();
           return { ok: true, meeting: (await one(id))! };
         } catch (error) {
+          if (error instanceof SlotLeftSession) return { ok: false, reason: 'taken' };
           // A racing booking claimed a party of that slot first (the unique key): look again at what is left.
           if (!isUniqueViolation(error)) throw error;
         }
