@@ -154,14 +154,16 @@ function pgValue(value: unknown): unknown {
   return value;
 }
 
-function pgRunner(query: (config: pg.QueryConfig) => Promise<pg.QueryResult>): SqlRunner {
-  const names = new Map<string, { name: string; text: string }>();
+/** One name per text, for every connection of the pool: a name pg has prepared on a connection must keep its text. */
+type StatementNames = Map<string, { name: string; text: string }>;
+
+function pgRunner(query: (config: pg.QueryConfig) => Promise<pg.QueryResult>, names: StatementNames): SqlRunner {
   // Past 500 distinct texts (a multi-row insert has one per row count), the rest run unnamed.
   const named = (sql: string): { name?: string; text: string } => {
     let entry = names.get(sql);
     if (!entry) {
       if (names.size >= 500) return { text: numbered(sql) };
-      names.set(sql, (entry = { name: `f${names.size}`, text: numbered(sql) }));
+      names.set(sql, (entry = { name: `fast${names.size}`, text: numbered(sql) }));
     }
     return entry;
   };
@@ -185,7 +187,8 @@ function pgRunner(query: (config: pg.QueryConfig) => Promise<pg.QueryResult>): S
 }
 
 export function postgresRunner(pool: pg.Pool): FastSql {
-  const outside = pgRunner((config) => pool.query(config));
+  const names: StatementNames = new Map();
+  const outside = pgRunner((config) => pool.query(config), names);
   return {
     ...outside,
     async transaction(fn) {
@@ -194,7 +197,7 @@ export function postgresRunner(pool: pg.Pool): FastSql {
       try {
         await client.query('BEGIN');
         try {
-          const result = await fn(pgRunner((config) => client.query(config)));
+          const result = await fn(pgRunner((config) => client.query(config), names));
           await client.query('COMMIT');
           return result;
         } catch (error) {
@@ -246,4 +249,9 @@ export function fastSqlOf(client: object, provider: Provider): FastSql {
   let sql = registry.get(client);
   if (!sql) registry.set(client, (sql = prismaFastSql(client as Parameters<typeof prismaFastSql>[0], provider)));
   return sql;
+}
+
+/** The fast path of a client opened by openDatabase; undefined for others (a transaction client, a test's). */
+export function registeredFastSql(client: object): FastSql | undefined {
+  return registry.get(client);
 }
