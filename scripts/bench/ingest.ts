@@ -9,7 +9,12 @@
  * webhook answers say nothing). It also counts the SQL statements the bot runs
  * per report, at the driver, in this process only.
  *
- *   npx tsx scripts/bench/ingest.ts [--seconds 3] [--runs 3] [--in-flight 1,8,32] [--sql]
+ *   npx tsx scripts/bench/ingest.ts [--seconds 3] [--runs 3] [--in-flight 1,8,32] [--sql] [--mission-reports N]
+ *
+ * With `--mission-reports N`, a fourth subject runs in the same rotation: the
+ * same bot on a database whose active mission already holds N reports
+ * (seedMission from figures.ts, totals rebuilt), and its rate is compared
+ * with the bot's on a fresh mission.
  *
  * PostgreSQL is measured too when BENCH_POSTGRES_URL (or TEST_POSTGRES_URL)
  * names a server the bench may create and drop databases on.
@@ -30,6 +35,7 @@ import { createRepositories } from '../../src/db/repositories/index.js';
 import type { Provider } from '../../src/db/schema-files.js';
 import { createLogger } from '../../src/logger.js';
 import { BotApiSimulator, type SimCall, type SimUser } from '../../src/simulator/index.js';
+import { seedMission } from './figures.js';
 
 export interface IngestOptions {
   providers: readonly Provider[];
@@ -43,6 +49,8 @@ export interface IngestOptions {
   countReports: number;
   /** Print every statement the bot ran during the count, most frequent first. */
   showSql?: boolean;
+  /** Also measure the bot on a mission that already holds this many reports. */
+  missionReports?: number;
   log?: (line: string) => void;
 }
 
@@ -55,7 +63,7 @@ export interface Figure {
 export interface IngestResult {
   provider: Provider;
   /** Reports per second by in-flight count and subject. */
-  rates: { inFlight: number; bot: Figure; bare: Figure; bareInsert: Figure }[];
+  rates: { inFlight: number; bot: Figure; bare: Figure; bareInsert: Figure; botSeeded?: Figure }[];
   statementsPerReport: number;
   preparesPerReport: number;
 }
@@ -67,7 +75,7 @@ const FIRST_USER_ID = 900_001;
 
 /** One bot under measurement: where its webhook is, and the simulator it talks to. */
 interface Subject {
-  name: 'bot' | 'bare' | 'bareInsert';
+  name: 'bot' | 'bare' | 'bareInsert' | 'botSeeded';
   sim: BotApiSimulator;
   webhookUrl: string;
   users: SimUser[];
@@ -165,7 +173,7 @@ function simUsers(sim: BotApiSimulator, count: number): SimUser[] {
 // --------------------------------------------------------------- subjects
 
 /** The bot as `npm start` runs it in webhook mode, logging at info (to nowhere), with a mission and `users` exhibitors. */
-async function startBotSubject(provider: Provider, adminUrl: string | undefined, users: number): Promise<Subject & { app: App }> {
+async function startBotSubject(provider: Provider, adminUrl: string | undefined, users: number, seedReports = 0, log?: (line: string) => void): Promise<Subject & { app: App }> {
   const sim = new BotApiSimulator({ token: TOKEN });
   const apiRoot = await sim.start();
   const database = await scratchDatabase(provider, adminUrl, 'bot');
@@ -189,6 +197,23 @@ async function startBotSubject(provider: Provider, adminUrl: string | undefined,
   // The stage, straight through the repositories: the conversations that build it are not what is measured.
   const repos = createRepositories(app.db);
   await repos.users.upsert({ id: OFFICIAL_ID, first_name: 'Pak Budi' });
+  if (seedReports > 0) {
+    // The seeded mission (ACTIVE, exhibitors owned by 900,000…900,199, so by every bench user) is the one reported into.
+    const seeded = await seedMission(app.db, seedReports);
+    log?.(`${provider}: seeded ${seedReports.toLocaleString('en')} reports in ${(seeded.insertMs / 1000).toFixed(1)} s, totals rebuilt in ${(seeded.rebuildMs / 1000).toFixed(1)} s`);
+    return {
+      name: 'botSeeded',
+      sim,
+      webhookUrl,
+      users: list,
+      app,
+      async stop() {
+        await app.stop('bench done');
+        await sim.stop();
+        await database.drop();
+      },
+    };
+  }
   const mission = await repos.missions.create(
     {
       name: 'Misi Dagang Bench',
@@ -405,6 +430,7 @@ export async function runIngestBench(options: IngestOptions): Promise<IngestResu
     try {
       const bot = await startBotSubject(provider, options.postgresUrl, users);
       subjects.push(bot, await startBareSubject(provider, options.postgresUrl, users, false), await startBareSubject(provider, options.postgresUrl, users, true));
+      if (options.missionReports) subjects.push(await startBotSubject(provider, options.postgresUrl, users, options.missionReports, log));
       // Warm up every path (JIT, pools, the users' rows and sessions) before anything is measured.
       for (const subject of subjects) await drive(subject, users, { count: users * 2 });
 
@@ -439,6 +465,7 @@ export async function runIngestBench(options: IngestOptions): Promise<IngestResu
         bot: figure(samples.get(`bot:${inFlight}`) ?? []),
         bare: figure(samples.get(`bare:${inFlight}`) ?? []),
         bareInsert: figure(samples.get(`bareInsert:${inFlight}`) ?? []),
+        ...(options.missionReports ? { botSeeded: figure(samples.get(`botSeeded:${inFlight}`) ?? []) } : {}),
       }));
       const result = { provider, rates, statementsPerReport, preparesPerReport };
       printIngest(result, options, log);
@@ -450,7 +477,7 @@ export async function runIngestBench(options: IngestOptions): Promise<IngestResu
   return results;
 }
 
-export function printIngest(result: IngestResult, options: Pick<IngestOptions, 'runs' | 'seconds'>, log: (line: string) => void): void {
+export function printIngest(result: IngestResult, options: Pick<IngestOptions, 'runs' | 'seconds' | 'missionReports'>, log: (line: string) => void): void {
   const insert = result.provider === 'sqlite' ? 'better-sqlite3' : 'pg';
   const f = (value: Figure) => `${value.min.toFixed(0)} / ${value.median.toFixed(0)}`;
   log(`\nWebhook ingest, ${result.provider}: reports/s (message + Save tap), min / median of ${options.runs} runs of ${options.seconds} s`);
@@ -459,6 +486,12 @@ export function printIngest(result: IngestResult, options: Pick<IngestOptions, '
   for (const row of result.rates) {
     log(
       `| ${row.inFlight} | ${f(row.bot)} | ${f(row.bare)} | ${f(row.bareInsert)} | ${(row.bot.median / row.bareInsert.median).toFixed(2)} | ${(row.bot.median / row.bare.median).toFixed(2)} |`,
+    );
+  }
+  for (const row of result.rates) {
+    if (!row.botSeeded) continue;
+    log(
+      `| ${row.inFlight} in flight | bot, mission with ${(options.missionReports ?? 0).toLocaleString('en')} reports: ${f(row.botSeeded)} | bot, fresh mission: ${f(row.bot)} | ratio (median) ${(row.botSeeded.median / row.bot.median).toFixed(2)} |`,
     );
   }
   log(`SQL statements per report (message + tap, inbox included): ${result.statementsPerReport.toFixed(1)}; prepared anew: ${result.preparesPerReport.toFixed(1)}`);
@@ -481,6 +514,7 @@ export function ingestOptionsFromArgs(): IngestOptions {
     seconds: Number(arg('seconds') ?? 3),
     countReports: Number(arg('count') ?? 40),
     showSql: process.argv.includes('--sql'),
+    ...(arg('mission-reports') ? { missionReports: Number(arg('mission-reports')) } : {}),
   };
 }
 
