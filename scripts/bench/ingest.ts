@@ -9,7 +9,7 @@
  * webhook answers say nothing). It also counts the SQL statements the bot runs
  * per report, at the driver, in this process only.
  *
- *   npx tsx scripts/bench/ingest.ts [--seconds 3] [--runs 3] [--in-flight 1,8,32] [--sql] [--mission-reports N]
+ *   npx tsx scripts/bench/ingest.ts [--seconds 3] [--runs 3] [--in-flight 1,8,32] [--sql] [--mission-reports N] [--profile FILE]
  *
  * With `--mission-reports N`, a fourth subject runs in the same rotation: the
  * same bot on a database whose active mission already holds N reports
@@ -49,6 +49,8 @@ export interface IngestOptions {
   countReports: number;
   /** Print every statement the bot ran during the count, most frequent first. */
   showSql?: boolean;
+  /** Write a CPU profile of the bot's ingest (after the warm-up) to `<profile>.<provider>.cpuprofile`. */
+  profile?: string;
   /** Also measure the bot on a mission that already holds this many reports. */
   missionReports?: number;
   log?: (line: string) => void;
@@ -413,6 +415,21 @@ async function drive(subject: Subject, inFlight: number, limit: { seconds?: numb
   return done / ((performance.now() - started) / 1_000);
 }
 
+/** A CPU profile of the bot alone (this process also runs the simulator and the client that posts), over `seconds` at `inFlight`. */
+async function profileBot(bot: Subject, inFlight: number, seconds: number, file: string, log: (line: string) => void): Promise<void> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  const rate = await drive(bot, inFlight, { seconds });
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  writeFileSync(file, JSON.stringify(profile));
+  log(`profile of the bot at ${inFlight} in flight (${rate.toFixed(0)} reports/s while profiled): ${file}`);
+}
+
 function figure(values: number[]): Figure {
   const sorted = [...values].sort((a, b) => a - b);
   return { min: sorted[0] ?? 0, median: sorted[Math.floor((sorted.length - 1) / 2)] ?? 0, runs: values };
@@ -447,6 +464,7 @@ export async function runIngestBench(options: IngestOptions): Promise<IngestResu
       sqlCount.statements = 0;
       sqlCount.prepares = 0;
       sqlCount.bySql.clear();
+      if (options.profile) await profileBot(bot, Math.min(8, users), options.seconds, `${options.profile}.${provider}.cpuprofile`, log);
 
       const samples = new Map<string, number[]>();
       for (let run = 0; run < options.runs; run++) {
@@ -514,6 +532,7 @@ export function ingestOptionsFromArgs(): IngestOptions {
     seconds: Number(arg('seconds') ?? 3),
     countReports: Number(arg('count') ?? 40),
     showSql: process.argv.includes('--sql'),
+    ...(arg('profile') ? { profile: arg('profile')! } : {}),
     ...(arg('mission-reports') ? { missionReports: Number(arg('mission-reports')) } : {}),
   };
 }

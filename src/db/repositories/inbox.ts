@@ -71,6 +71,23 @@ export function createInboxRepository(prisma: DbClient, provider: Provider) {
      * once only one gets it (PostgreSQL re-reads a row updated meanwhile).
      */
     async claimHeads(me: string, now: number, until: number, limit: number): Promise<InboxRow[]> {
+      if (provider === 'sqlite') {
+        // SQLite runs the one-statement form (UPDATE … WHERE "updateId" IN (SELECT … LIMIT ?)) in about a millisecond
+        // even when it takes nothing, against microseconds for the SELECT; so the heads are read, then each is taken
+        // by the same conditional UPDATE, whose conditions decide between two connections to one file.
+        const heads = await fast.all<{ updateId: bigint | number }>(`SELECT i."updateId" FROM "InboxUpdate" i WHERE ${HEAD} ORDER BY i."updateId" LIMIT ?`, [BigInt(now), limit]);
+        const taken: InboxRow[] = [];
+        for (const head of heads) {
+          const rows = await fast.all<RawRow>(
+            `UPDATE "InboxUpdate" SET "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1
+             WHERE "updateId" = ? AND "status" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)
+             RETURNING "updateId", "orderKey", "payload", "attempts"`,
+            [me, BigInt(until), BigInt(head.updateId), BigInt(now)],
+          );
+          for (const row of rows) taken.push(toRow(row, 1));
+        }
+        return taken;
+      }
       const rows = await fast.all<RawRow>(sql(`UPDATE "InboxUpdate" SET "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1
          WHERE "updateId" IN (SELECT i."updateId" FROM "InboxUpdate" i WHERE ${HEAD} ORDER BY i."updateId" LIMIT ?)
            AND "status" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)
