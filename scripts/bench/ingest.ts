@@ -10,6 +10,7 @@
  * per report, at the driver, in this process only.
  *
  *   npx tsx scripts/bench/ingest.ts [--seconds 3] [--runs 3] [--in-flight 1,8,32] [--sql] [--mission-reports N] [--profile FILE]
+ *     [--sqlite-synchronous NORMAL]
  *
  * With `--mission-reports N`, a fourth subject runs in the same rotation: the
  * same bot on a database whose active mission already holds N reports
@@ -49,6 +50,8 @@ export interface IngestOptions {
   countReports: number;
   /** Print every statement the bot ran during the count, most frequent first. */
   showSql?: boolean;
+  /** PRAGMA synchronous for the bot's and the peer's SQLite connection (the bot's default is SQLite's: FULL). */
+  sqliteSynchronous?: string;
   /** Write a CPU profile of the bot's ingest (after the warm-up) to `<profile>.<provider>.cpuprofile`. */
   profile?: string;
   /** Also measure the bot on a mission that already holds this many reports. */
@@ -175,7 +178,7 @@ function simUsers(sim: BotApiSimulator, count: number): SimUser[] {
 // --------------------------------------------------------------- subjects
 
 /** The bot as `npm start` runs it in webhook mode, logging at info (to nowhere), with a mission and `users` exhibitors. */
-async function startBotSubject(provider: Provider, adminUrl: string | undefined, users: number, seedReports = 0, log?: (line: string) => void): Promise<Subject & { app: App }> {
+async function startBotSubject(provider: Provider, adminUrl: string | undefined, users: number, seedReports = 0, log?: (line: string) => void, synchronous?: string): Promise<Subject & { app: App }> {
   const sim = new BotApiSimulator({ token: TOKEN });
   const apiRoot = await sim.start();
   const database = await scratchDatabase(provider, adminUrl, 'bot');
@@ -195,6 +198,8 @@ async function startBotSubject(provider: Provider, adminUrl: string | undefined,
   const nowhere = new Writable({ write: (_chunk, _encoding, callback) => callback() });
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: [TOKEN], destination: nowhere });
   const app = await startApp({ config: { ...config, BOT_TOKEN: TOKEN }, logger });
+  // One connection serves Prisma and the fast path: the pragma holds for both.
+  if (provider === 'sqlite' && synchronous) await app.db.prisma.$queryRawUnsafe(`PRAGMA synchronous = ${synchronous}`);
   const list = simUsers(sim, users);
   // The stage, straight through the repositories: the conversations that build it are not what is measured.
   const repos = createRepositories(app.db);
@@ -261,7 +266,7 @@ async function startBotSubject(provider: Provider, adminUrl: string | undefined,
  * (a card with a button; an answered tap and an edit), optionally with one
  * insert per update into a table of its own.
  */
-async function startBareSubject(provider: Provider, adminUrl: string | undefined, users: number, insert: boolean): Promise<Subject> {
+async function startBareSubject(provider: Provider, adminUrl: string | undefined, users: number, insert: boolean, synchronous?: string): Promise<Subject> {
   const sim = new BotApiSimulator({ token: TOKEN });
   const apiRoot = await sim.start();
   let record: ((updateId: number, payload: string) => Promise<unknown>) | undefined;
@@ -272,6 +277,7 @@ async function startBareSubject(provider: Provider, adminUrl: string | undefined
     if (provider === 'sqlite') {
       const db = new BetterSqlite3(database.url.replace(/^file:/, ''));
       db.pragma('journal_mode = WAL');
+      if (synchronous) db.pragma(`synchronous = ${synchronous}`);
       db.exec(create);
       const statement = db.prepare('INSERT INTO seen (update_id, payload) VALUES (?, ?)');
       record = async (updateId, payload) => statement.run(updateId, payload);
@@ -445,9 +451,10 @@ export async function runIngestBench(options: IngestOptions): Promise<IngestResu
   for (const provider of options.providers) {
     const subjects: Subject[] = [];
     try {
-      const bot = await startBotSubject(provider, options.postgresUrl, users);
-      subjects.push(bot, await startBareSubject(provider, options.postgresUrl, users, false), await startBareSubject(provider, options.postgresUrl, users, true));
-      if (options.missionReports) subjects.push(await startBotSubject(provider, options.postgresUrl, users, options.missionReports, log));
+      const sync = options.sqliteSynchronous;
+      const bot = await startBotSubject(provider, options.postgresUrl, users, 0, log, sync);
+      subjects.push(bot, await startBareSubject(provider, options.postgresUrl, users, false), await startBareSubject(provider, options.postgresUrl, users, true, sync));
+      if (options.missionReports) subjects.push(await startBotSubject(provider, options.postgresUrl, users, options.missionReports, log, sync));
       // Warm up every path (JIT, pools, the users' rows and sessions) before anything is measured.
       for (const subject of subjects) await drive(subject, users, { count: users * 2 });
 
@@ -495,10 +502,10 @@ export async function runIngestBench(options: IngestOptions): Promise<IngestResu
   return results;
 }
 
-export function printIngest(result: IngestResult, options: Pick<IngestOptions, 'runs' | 'seconds' | 'missionReports'>, log: (line: string) => void): void {
+export function printIngest(result: IngestResult, options: Pick<IngestOptions, 'runs' | 'seconds' | 'missionReports' | 'sqliteSynchronous'>, log: (line: string) => void): void {
   const insert = result.provider === 'sqlite' ? 'better-sqlite3' : 'pg';
   const f = (value: Figure) => `${value.min.toFixed(0)} / ${value.median.toFixed(0)}`;
-  log(`\nWebhook ingest, ${result.provider}: reports/s (message + Save tap), min / median of ${options.runs} runs of ${options.seconds} s`);
+  log(`\nWebhook ingest, ${result.provider}${result.provider === 'sqlite' && options.sqliteSynchronous ? ` (PRAGMA synchronous = ${options.sqliteSynchronous} for the bot and the peer)` : ''}: reports/s (message + Save tap), min / median of ${options.runs} runs of ${options.seconds} s`);
   log(`| in flight | bot | bare telegraf | bare telegraf + one ${insert} insert | bot ÷ bare + insert (median) | bot ÷ bare (median) |`);
   log('| --- | --- | --- | --- | --- | --- |');
   for (const row of result.rates) {
@@ -532,6 +539,7 @@ export function ingestOptionsFromArgs(): IngestOptions {
     seconds: Number(arg('seconds') ?? 3),
     countReports: Number(arg('count') ?? 40),
     showSql: process.argv.includes('--sql'),
+    ...(arg('sqlite-synchronous') ? { sqliteSynchronous: arg('sqlite-synchronous')! } : {}),
     ...(arg('profile') ? { profile: arg('profile')! } : {}),
     ...(arg('mission-reports') ? { missionReports: Number(arg('mission-reports')) } : {}),
   };
