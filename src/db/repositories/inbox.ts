@@ -1,6 +1,6 @@
 import type { DbClient } from '../database.js';
 import type { Provider } from '../schema-files.js';
-import { fastSqlOf } from '../fast-sql.js';
+import { fastSqlOf, type SqlRunner } from '../fast-sql.js';
 
 /** An update waiting to be handled, as a worker takes it. */
 export interface InboxRow {
@@ -23,6 +23,28 @@ const ROW_COLUMNS = `i."updateId", i."orderKey", i."payload", i."attempts"`;
 /** A pending row nobody holds (at `?`, now) with no older pending row of its order key. */
 const HEAD = `i."status" = 'PENDING' AND (i."lockedUntil" IS NULL OR i."lockedUntil" < ?)
   AND NOT EXISTS (SELECT 1 FROM "InboxUpdate" j WHERE j."status" = 'PENDING' AND j."orderKey" = i."orderKey" AND j."updateId" < i."updateId")`;
+
+/**
+ * claimHeads on SQLite. The one-statement form (UPDATE … WHERE "updateId" IN
+ * (SELECT … LIMIT ?)) costs SQLite about a millisecond even when it takes
+ * nothing, against microseconds for the SELECT; so the heads are read, then
+ * each is taken by the conditional UPDATE, whose conditions decide between two
+ * connections to one file.
+ */
+async function takeHeads(db: SqlRunner, me: string, now: number, until: number, limit: number): Promise<InboxRow[]> {
+  const heads = await db.all<{ updateId: bigint | number }>(`SELECT i."updateId" FROM "InboxUpdate" i WHERE ${HEAD} ORDER BY i."updateId" LIMIT ?`, [BigInt(now), limit]);
+  const taken: InboxRow[] = [];
+  for (const head of heads) {
+    const rows = await db.all<RawRow>(
+      `UPDATE "InboxUpdate" SET "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1
+       WHERE "updateId" = ? AND "status" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)
+       RETURNING "updateId", "orderKey", "payload", "attempts"`,
+      [me, BigInt(until), BigInt(head.updateId), BigInt(now)],
+    );
+    for (const row of rows) taken.push(toRow(row, 1));
+  }
+  return taken;
+}
 
 /** `counted`: attempts already made by the statement that returned the row. */
 function toRow(row: RawRow, counted: number): InboxRow {
@@ -71,23 +93,7 @@ export function createInboxRepository(prisma: DbClient, provider: Provider) {
      * once only one gets it (PostgreSQL re-reads a row updated meanwhile).
      */
     async claimHeads(me: string, now: number, until: number, limit: number): Promise<InboxRow[]> {
-      if (provider === 'sqlite') {
-        // SQLite runs the one-statement form (UPDATE … WHERE "updateId" IN (SELECT … LIMIT ?)) in about a millisecond
-        // even when it takes nothing, against microseconds for the SELECT; so the heads are read, then each is taken
-        // by the same conditional UPDATE, whose conditions decide between two connections to one file.
-        const heads = await fast.all<{ updateId: bigint | number }>(`SELECT i."updateId" FROM "InboxUpdate" i WHERE ${HEAD} ORDER BY i."updateId" LIMIT ?`, [BigInt(now), limit]);
-        const taken: InboxRow[] = [];
-        for (const head of heads) {
-          const rows = await fast.all<RawRow>(
-            `UPDATE "InboxUpdate" SET "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1
-             WHERE "updateId" = ? AND "status" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)
-             RETURNING "updateId", "orderKey", "payload", "attempts"`,
-            [me, BigInt(until), BigInt(head.updateId), BigInt(now)],
-          );
-          for (const row of rows) taken.push(toRow(row, 1));
-        }
-        return taken;
-      }
+      if (provider === 'sqlite') return takeHeads(fast, me, now, until, limit);
       const rows = await fast.all<RawRow>(sql(`UPDATE "InboxUpdate" SET "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1
          WHERE "updateId" IN (SELECT i."updateId" FROM "InboxUpdate" i WHERE ${HEAD} ORDER BY i."updateId" LIMIT ?)
            AND "status" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)
@@ -97,6 +103,33 @@ export function createInboxRepository(prisma: DbClient, provider: Provider) {
         limit,
         BigInt(now)]);
       return rows.map((row) => toRow(row, 1)).sort((a, b) => (a.updateId < b.updateId ? -1 : 1));
+    },
+
+    /**
+     * Finishes `done` (handled rows of `me`) and takes heads as claimHeads
+     * does, in one transaction: one commit per pass of the workers instead of
+     * one per finished row and one per pass. A finished row no longer holds
+     * its key back, so the next update of the same chat is taken here.
+     */
+    async finishAndClaim(done: readonly bigint[], me: string, now: number, until: number, limit: number): Promise<InboxRow[]> {
+      if (done.length === 0) return this.claimHeads(me, now, until, limit);
+      if (provider !== 'sqlite') {
+        await fast.run(
+          `UPDATE "InboxUpdate" SET "status" = 'DONE', "handledAt" = ?, "payload" = '', "lockedBy" = NULL, "lockedUntil" = NULL WHERE "updateId" = ANY(CAST(? AS BIGINT[])) AND "lockedBy" = ?`,
+          [BigInt(now), `{${done.join(',')}}`, me],
+        );
+        return this.claimHeads(me, now, until, limit);
+      }
+      return fast.transaction(async (tx) => {
+        for (const updateId of done) {
+          await tx.run(
+            `UPDATE "InboxUpdate" SET "status" = ?, "handledAt" = ?, "payload" = '', "lockedBy" = NULL, "lockedUntil" = NULL
+         WHERE "updateId" = ? AND "lockedBy" = ?`,
+            ['DONE', BigInt(now), updateId, me],
+          );
+        }
+        return takeHeads(tx, me, now, until, limit);
+      });
     },
 
     /** Takes a row for `me` until `until`; false when another worker was first. */
