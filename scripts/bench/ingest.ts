@@ -9,7 +9,13 @@
  * webhook answers say nothing). It also counts the SQL statements the bot runs
  * per report, at the driver, in this process only.
  *
- *   npx tsx scripts/bench/ingest.ts [--seconds 3] [--runs 3] [--in-flight 1,8,32] [--sql]
+ *   npx tsx scripts/bench/ingest.ts [--seconds 3] [--runs 3] [--in-flight 1,8,32] [--sql] [--mission-reports N] [--profile FILE]
+ *     [--sqlite-synchronous NORMAL]
+ *
+ * With `--mission-reports N`, a fourth subject runs in the same rotation: the
+ * same bot on a database whose active mission already holds N reports
+ * (seedMission from figures.ts, totals rebuilt), and its rate is compared
+ * with the bot's on a fresh mission.
  *
  * PostgreSQL is measured too when BENCH_POSTGRES_URL (or TEST_POSTGRES_URL)
  * names a server the bench may create and drop databases on.
@@ -30,6 +36,7 @@ import { createRepositories } from '../../src/db/repositories/index.js';
 import type { Provider } from '../../src/db/schema-files.js';
 import { createLogger } from '../../src/logger.js';
 import { BotApiSimulator, type SimCall, type SimUser } from '../../src/simulator/index.js';
+import { seedMission } from './figures.js';
 
 export interface IngestOptions {
   providers: readonly Provider[];
@@ -43,6 +50,12 @@ export interface IngestOptions {
   countReports: number;
   /** Print every statement the bot ran during the count, most frequent first. */
   showSql?: boolean;
+  /** PRAGMA synchronous for the bot's and the peer's SQLite connection (the bot's default is SQLite's: FULL). */
+  sqliteSynchronous?: string;
+  /** Write a CPU profile of the bot's ingest (after the warm-up) to `<profile>.<provider>.cpuprofile`. */
+  profile?: string;
+  /** Also measure the bot on a mission that already holds this many reports. */
+  missionReports?: number;
   log?: (line: string) => void;
 }
 
@@ -55,7 +68,7 @@ export interface Figure {
 export interface IngestResult {
   provider: Provider;
   /** Reports per second by in-flight count and subject. */
-  rates: { inFlight: number; bot: Figure; bare: Figure; bareInsert: Figure }[];
+  rates: { inFlight: number; bot: Figure; bare: Figure; bareInsert: Figure; botSeeded?: Figure }[];
   statementsPerReport: number;
   preparesPerReport: number;
 }
@@ -67,7 +80,7 @@ const FIRST_USER_ID = 900_001;
 
 /** One bot under measurement: where its webhook is, and the simulator it talks to. */
 interface Subject {
-  name: 'bot' | 'bare' | 'bareInsert';
+  name: 'bot' | 'bare' | 'bareInsert' | 'botSeeded';
   sim: BotApiSimulator;
   webhookUrl: string;
   users: SimUser[];
@@ -165,7 +178,7 @@ function simUsers(sim: BotApiSimulator, count: number): SimUser[] {
 // --------------------------------------------------------------- subjects
 
 /** The bot as `npm start` runs it in webhook mode, logging at info (to nowhere), with a mission and `users` exhibitors. */
-async function startBotSubject(provider: Provider, adminUrl: string | undefined, users: number): Promise<Subject & { app: App }> {
+async function startBotSubject(provider: Provider, adminUrl: string | undefined, users: number, seedReports = 0, log?: (line: string) => void, synchronous?: string): Promise<Subject & { app: App }> {
   const sim = new BotApiSimulator({ token: TOKEN });
   const apiRoot = await sim.start();
   const database = await scratchDatabase(provider, adminUrl, 'bot');
@@ -185,10 +198,29 @@ async function startBotSubject(provider: Provider, adminUrl: string | undefined,
   const nowhere = new Writable({ write: (_chunk, _encoding, callback) => callback() });
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: [TOKEN], destination: nowhere });
   const app = await startApp({ config: { ...config, BOT_TOKEN: TOKEN }, logger });
+  // One connection serves Prisma and the fast path: the pragma holds for both.
+  if (provider === 'sqlite' && synchronous) await app.db.prisma.$queryRawUnsafe(`PRAGMA synchronous = ${synchronous}`);
   const list = simUsers(sim, users);
   // The stage, straight through the repositories: the conversations that build it are not what is measured.
   const repos = createRepositories(app.db);
   await repos.users.upsert({ id: OFFICIAL_ID, first_name: 'Pak Budi' });
+  if (seedReports > 0) {
+    // The seeded mission (ACTIVE, exhibitors owned by 900,000…900,199, so by every bench user) is the one reported into.
+    const seeded = await seedMission(app.db, seedReports);
+    log?.(`${provider}: seeded ${seedReports.toLocaleString('en')} reports in ${(seeded.insertMs / 1000).toFixed(1)} s, totals rebuilt in ${(seeded.rebuildMs / 1000).toFixed(1)} s`);
+    return {
+      name: 'botSeeded',
+      sim,
+      webhookUrl,
+      users: list,
+      app,
+      async stop() {
+        await app.stop('bench done');
+        await sim.stop();
+        await database.drop();
+      },
+    };
+  }
   const mission = await repos.missions.create(
     {
       name: 'Misi Dagang Bench',
@@ -234,7 +266,7 @@ async function startBotSubject(provider: Provider, adminUrl: string | undefined,
  * (a card with a button; an answered tap and an edit), optionally with one
  * insert per update into a table of its own.
  */
-async function startBareSubject(provider: Provider, adminUrl: string | undefined, users: number, insert: boolean): Promise<Subject> {
+async function startBareSubject(provider: Provider, adminUrl: string | undefined, users: number, insert: boolean, synchronous?: string): Promise<Subject> {
   const sim = new BotApiSimulator({ token: TOKEN });
   const apiRoot = await sim.start();
   let record: ((updateId: number, payload: string) => Promise<unknown>) | undefined;
@@ -245,6 +277,7 @@ async function startBareSubject(provider: Provider, adminUrl: string | undefined
     if (provider === 'sqlite') {
       const db = new BetterSqlite3(database.url.replace(/^file:/, ''));
       db.pragma('journal_mode = WAL');
+      if (synchronous) db.pragma(`synchronous = ${synchronous}`);
       db.exec(create);
       const statement = db.prepare('INSERT INTO seen (update_id, payload) VALUES (?, ?)');
       record = async (updateId, payload) => statement.run(updateId, payload);
@@ -388,6 +421,21 @@ async function drive(subject: Subject, inFlight: number, limit: { seconds?: numb
   return done / ((performance.now() - started) / 1_000);
 }
 
+/** A CPU profile of the bot alone (this process also runs the simulator and the client that posts), over `seconds` at `inFlight`. */
+async function profileBot(bot: Subject, inFlight: number, seconds: number, file: string, log: (line: string) => void): Promise<void> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  const rate = await drive(bot, inFlight, { seconds });
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  writeFileSync(file, JSON.stringify(profile));
+  log(`profile of the bot at ${inFlight} in flight (${rate.toFixed(0)} reports/s while profiled): ${file}`);
+}
+
 function figure(values: number[]): Figure {
   const sorted = [...values].sort((a, b) => a - b);
   return { min: sorted[0] ?? 0, median: sorted[Math.floor((sorted.length - 1) / 2)] ?? 0, runs: values };
@@ -403,8 +451,10 @@ export async function runIngestBench(options: IngestOptions): Promise<IngestResu
   for (const provider of options.providers) {
     const subjects: Subject[] = [];
     try {
-      const bot = await startBotSubject(provider, options.postgresUrl, users);
-      subjects.push(bot, await startBareSubject(provider, options.postgresUrl, users, false), await startBareSubject(provider, options.postgresUrl, users, true));
+      const sync = options.sqliteSynchronous;
+      const bot = await startBotSubject(provider, options.postgresUrl, users, 0, log, sync);
+      subjects.push(bot, await startBareSubject(provider, options.postgresUrl, users, false), await startBareSubject(provider, options.postgresUrl, users, true, sync));
+      if (options.missionReports) subjects.push(await startBotSubject(provider, options.postgresUrl, users, options.missionReports, log, sync));
       // Warm up every path (JIT, pools, the users' rows and sessions) before anything is measured.
       for (const subject of subjects) await drive(subject, users, { count: users * 2 });
 
@@ -421,6 +471,7 @@ export async function runIngestBench(options: IngestOptions): Promise<IngestResu
       sqlCount.statements = 0;
       sqlCount.prepares = 0;
       sqlCount.bySql.clear();
+      if (options.profile) await profileBot(bot, Math.min(8, users), options.seconds, `${options.profile}.${provider}.cpuprofile`, log);
 
       const samples = new Map<string, number[]>();
       for (let run = 0; run < options.runs; run++) {
@@ -439,6 +490,7 @@ export async function runIngestBench(options: IngestOptions): Promise<IngestResu
         bot: figure(samples.get(`bot:${inFlight}`) ?? []),
         bare: figure(samples.get(`bare:${inFlight}`) ?? []),
         bareInsert: figure(samples.get(`bareInsert:${inFlight}`) ?? []),
+        ...(options.missionReports ? { botSeeded: figure(samples.get(`botSeeded:${inFlight}`) ?? []) } : {}),
       }));
       const result = { provider, rates, statementsPerReport, preparesPerReport };
       printIngest(result, options, log);
@@ -450,15 +502,21 @@ export async function runIngestBench(options: IngestOptions): Promise<IngestResu
   return results;
 }
 
-export function printIngest(result: IngestResult, options: Pick<IngestOptions, 'runs' | 'seconds'>, log: (line: string) => void): void {
+export function printIngest(result: IngestResult, options: Pick<IngestOptions, 'runs' | 'seconds' | 'missionReports' | 'sqliteSynchronous'>, log: (line: string) => void): void {
   const insert = result.provider === 'sqlite' ? 'better-sqlite3' : 'pg';
   const f = (value: Figure) => `${value.min.toFixed(0)} / ${value.median.toFixed(0)}`;
-  log(`\nWebhook ingest, ${result.provider}: reports/s (message + Save tap), min / median of ${options.runs} runs of ${options.seconds} s`);
+  log(`\nWebhook ingest, ${result.provider}${result.provider === 'sqlite' && options.sqliteSynchronous ? ` (PRAGMA synchronous = ${options.sqliteSynchronous} for the bot and the peer)` : ''}: reports/s (message + Save tap), min / median of ${options.runs} runs of ${options.seconds} s`);
   log(`| in flight | bot | bare telegraf | bare telegraf + one ${insert} insert | bot ÷ bare + insert (median) | bot ÷ bare (median) |`);
   log('| --- | --- | --- | --- | --- | --- |');
   for (const row of result.rates) {
     log(
       `| ${row.inFlight} | ${f(row.bot)} | ${f(row.bare)} | ${f(row.bareInsert)} | ${(row.bot.median / row.bareInsert.median).toFixed(2)} | ${(row.bot.median / row.bare.median).toFixed(2)} |`,
+    );
+  }
+  for (const row of result.rates) {
+    if (!row.botSeeded) continue;
+    log(
+      `| ${row.inFlight} in flight | bot, mission with ${(options.missionReports ?? 0).toLocaleString('en')} reports: ${f(row.botSeeded)} | bot, fresh mission: ${f(row.bot)} | ratio (median) ${(row.botSeeded.median / row.bot.median).toFixed(2)} |`,
     );
   }
   log(`SQL statements per report (message + tap, inbox included): ${result.statementsPerReport.toFixed(1)}; prepared anew: ${result.preparesPerReport.toFixed(1)}`);
@@ -481,6 +539,9 @@ export function ingestOptionsFromArgs(): IngestOptions {
     seconds: Number(arg('seconds') ?? 3),
     countReports: Number(arg('count') ?? 40),
     showSql: process.argv.includes('--sql'),
+    ...(arg('sqlite-synchronous') ? { sqliteSynchronous: arg('sqlite-synchronous')! } : {}),
+    ...(arg('profile') ? { profile: arg('profile')! } : {}),
+    ...(arg('mission-reports') ? { missionReports: Number(arg('mission-reports')) } : {}),
   };
 }
 

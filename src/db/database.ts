@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { postgresRunner, registerFastSql, sqliteRunner, type FastSql } from './fast-sql.js';
 import { cachingSqliteFactory, pgStatementNames } from './prepared-statements.js';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
@@ -42,10 +44,17 @@ export interface Database {
 export async function openDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
   // The bot's client keeps its statements prepared (the schema engine's connections need not).
-  const adapter =
-    provider === 'postgresql'
-      ? new PrismaPg({ connectionString: url }, { statementNameGenerator: pgStatementNames() })
-      : cachingSqliteFactory(adapterFactory(url));
+  // The hot path's raw SQL (fast-sql.ts) shares the adapter's connection (SQLite) or pool (PostgreSQL).
+  let fast: FastSql | undefined;
+  const pool = provider === 'postgresql' ? new pg.Pool({ connectionString: url }) : undefined;
+  const adapter = pool
+    ? new PrismaPg(pool, { statementNameGenerator: pgStatementNames(), disposeExternalPool: true })
+    : cachingSqliteFactory(adapterFactory(url), (connection) => (fast = sqliteRunner(connection)));
+  if (pool) {
+    // An idle connection the server closed (a restart, a dropped test database) is replaced on the next query.
+    pool.on('error', () => undefined);
+    fast = postgresRunner(pool);
+  }
   const prisma =
     provider === 'postgresql'
       ? (new PostgresClient({ adapter }) as unknown as DbClient)
@@ -57,6 +66,7 @@ export async function openDatabase(url: string): Promise<Database> {
     // Sorts and groupings (search ranking) in memory rather than in temporary files.
     await prisma.$queryRawUnsafe('PRAGMA temp_store = MEMORY');
   }
+  if (fast) registerFastSql(prisma, fast);
   return {
     provider,
     url,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { SqlDriverAdapterFactory, SqlQuery } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery } from '@prisma/driver-adapter-utils';
+import { Lock, type SqliteConnection } from './fast-sql.js';
 
 /**
  * Statements prepared once and run many times. Prisma's driver adapters
@@ -17,16 +18,60 @@ const MAX_STATEMENTS = 500;
  * better-sqlite3 binds parameters to a statement for good, so the cached
  * statement is handed out behind a view that passes each run its own.
  */
-export function cachingSqliteFactory(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+export function cachingSqliteFactory(factory: SqlDriverAdapterFactory, onConnect?: (connection: SqliteConnection) => void): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
     async connect() {
       const adapter = await factory.connect();
       const connection = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
-      if (connection && typeof connection.prepare === 'function') cacheStatements(connection);
+      if (connection && typeof connection.prepare === 'function') {
+        const original = connection.prepare.bind(connection);
+        cacheStatements(connection);
+        const lock = new Lock();
+        shareTransactionLock(adapter, lock);
+        onConnect?.({ db: connection, prepare: original, lock });
+      }
       return adapter;
     },
+  };
+}
+
+/**
+ * Prisma's transactions on the connection wait for `lock` too, so they and
+ * the fast path's (src/db/fast-sql.ts) never overlap on the one connection.
+ */
+function shareTransactionLock(adapter: SqlDriverAdapter, lock: Lock): void {
+  const start = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (...args) => {
+    const release = await lock.acquire();
+    try {
+      const tx = await start(...args);
+      let released = false;
+      const once = () => {
+        if (!released) (released = true), release();
+      };
+      const commit = tx.commit.bind(tx);
+      const rollback = tx.rollback.bind(tx);
+      tx.commit = async () => {
+        try {
+          return await commit();
+        } finally {
+          once();
+        }
+      };
+      tx.rollback = async () => {
+        try {
+          return await rollback();
+        } finally {
+          once();
+        }
+      };
+      return tx;
+    } catch (error) {
+      release();
+      throw error;
+    }
   };
 }
 

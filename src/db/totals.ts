@@ -10,6 +10,7 @@ import {
   type MissionSums,
 } from '../domain/running-totals.js';
 import type { DbClient } from './database.js';
+import { big, num, registeredFastSql, type SqlRunner } from './fast-sql.js';
 import { Prisma } from './generated/sqlite/client.js';
 
 /**
@@ -85,10 +86,22 @@ export async function applyTotals(
   await bumpKindRow(tx, 'ExhibitorDayTotal', { exhibitorId, day, missionId }, kinds);
 }
 
+/** A row of sums as the driver gives it: counts as numbers, amounts as bigints. */
+function sumsOf<C extends string>(row: Record<string, unknown>, columns: readonly C[]): Record<C, number | bigint> & MissionSums & KindSums {
+  const out: Record<string, number | bigint> = {};
+  for (const c of columns) out[c] = COUNT_COLUMNS.has(c) ? num(row[c]) : big(row[c] ?? 0);
+  return out as Record<C, number | bigint> & MissionSums & KindSums;
+}
+
 const KIND_SELECT = { reportCount: true, amountRetail: true, amountOrder: true, amountLoi: true, amountInvestment: true } as const;
 
 /** The mission's row; zeros before its first report. */
 export async function missionSums(client: TotalsClient, missionId: number): Promise<MissionSums> {
+  const fast = registeredFastSql(client);
+  if (fast) {
+    const rows = await fast.all<Record<string, unknown>>(`SELECT ${names(MISSION_COLUMNS)} FROM "MissionTotal" WHERE "missionId" = ?`, [missionId]);
+    return rows[0] ? sumsOf(rows[0], MISSION_COLUMNS) : emptyMissionSums();
+  }
   const row = await client.missionTotal.findUnique({ where: { missionId } });
   if (!row) return emptyMissionSums();
   const { missionId: _id, timeZone: _zone, ...sums } = row;
@@ -97,6 +110,11 @@ export async function missionSums(client: TotalsClient, missionId: number): Prom
 
 /** One local day of a mission; zeros for a day without reports. */
 export async function daySums(client: TotalsClient, missionId: number, day: string): Promise<KindSums> {
+  const fast = registeredFastSql(client);
+  if (fast) {
+    const rows = await fast.all<Record<string, unknown>>(`SELECT ${names(KIND_COLUMNS)} FROM "DayTotal" WHERE "missionId" = ? AND "day" = ?`, [missionId, day]);
+    return rows[0] ? sumsOf(rows[0], KIND_COLUMNS) : emptyKindSums();
+  }
   const row = await client.dayTotal.findUnique({ where: { missionId_day: { missionId, day } }, select: KIND_SELECT });
   return row ?? emptyKindSums();
 }
@@ -190,4 +208,48 @@ export async function recountMission(tx: TotalsClient, missionId: number): Promi
   await tx.dayTotal.createMany({ data: [...days].map(([day, sums]) => ({ missionId, day, ...sums })) });
   await tx.exhibitorTotal.createMany({ data: [...exhibitors].map(([exhibitorId, sums]) => ({ exhibitorId, missionId, ...sums })) });
   await tx.exhibitorDayTotal.createMany({ data: [...exhibitorDays.values()].map(({ exhibitorId, day, sums }) => ({ exhibitorId, day, missionId, ...sums })) });
+}
+
+// ------------------------------------------------ the same on the fast path
+
+const castOf = (c: string): string => (COUNT_COLUMNS.has(c) ? 'CAST(? AS INTEGER)' : 'CAST(? AS BIGINT)');
+const MISSION_BUMP = `INSERT INTO "MissionTotal" ("missionId", "timeZone", ${names(MISSION_COLUMNS)})
+    SELECT "id", "timeZone", ${MISSION_COLUMNS.map(castOf).join(', ')} FROM "Mission" WHERE "id" = ?
+    ON CONFLICT ("missionId") DO UPDATE SET ${increments('MissionTotal', MISSION_COLUMNS)}
+    RETURNING "timeZone"`;
+const KIND_BUMPS = new Map(
+  (
+    [
+      ['DayTotal', ['missionId', 'day'], ['missionId', 'day']],
+      ['ExhibitorTotal', ['exhibitorId', 'missionId'], ['exhibitorId']],
+      ['ExhibitorDayTotal', ['exhibitorId', 'day', 'missionId'], ['exhibitorId', 'day']],
+    ] as const
+  ).map(([table, keys, conflict]) => [
+    table,
+    `INSERT INTO "${table}" (${names([...keys, ...KIND_COLUMNS])}) VALUES (${keys.map(() => '?').join(', ')}, ${KIND_COLUMNS.map(castOf).join(', ')})
+    ON CONFLICT (${names(conflict)}) DO UPDATE SET ${increments(table, KIND_COLUMNS)}`,
+  ]),
+);
+
+/**
+ * applyTotals on the fast path's transaction (src/db/fast-sql.ts): the same
+ * statements, prepared once, without Prisma's client around each.
+ */
+export async function applyTotalsFast(
+  tx: SqlRunner,
+  report: { missionId: number; exhibitorId: number; createdAt: Date },
+  delta: MissionSums,
+): Promise<void> {
+  const sums = delta as unknown as Record<string, number | bigint>;
+  const rows = await tx.all<{ timeZone: string }>(MISSION_BUMP, [...MISSION_COLUMNS.map((c) => sums[c]), report.missionId]);
+  const timeZone = rows[0]?.timeZone;
+  if (timeZone === undefined) throw new Error(`mission ${report.missionId} not found for its totals`);
+  const kinds = kindPart(delta);
+  if (!movesKindSums(kinds)) return;
+  const day = localDate(report.createdAt, timeZone);
+  const { missionId, exhibitorId } = report;
+  const kindValues = KIND_COLUMNS.map((c) => kinds[c]);
+  await tx.run(KIND_BUMPS.get('DayTotal')!, [missionId, day, ...kindValues]);
+  await tx.run(KIND_BUMPS.get('ExhibitorTotal')!, [exhibitorId, missionId, ...kindValues]);
+  await tx.run(KIND_BUMPS.get('ExhibitorDayTotal')!, [exhibitorId, day, missionId, ...kindValues]);
 }

@@ -72,6 +72,8 @@ export function createInboxWorkers(options: InboxWorkersOptions): InboxWorkers {
   const log = logger.child({ component: 'inbox', worker: id });
 
   const active = new Map<bigint, Promise<void>>();
+  // Handled rows waiting to be marked done by the next pass, in the transaction of its take.
+  let finished: bigint[] = [];
   const listeners = new Set<() => void>();
   let running = false;
   let stopping = false;
@@ -97,12 +99,21 @@ export function createInboxWorkers(options: InboxWorkersOptions): InboxWorkers {
       do {
         again = false;
         dirty = false;
-        const free = concurrency - active.size;
-        if (free <= 0) break;
+        const free = Math.max(0, concurrency - active.size);
+        if (free === 0 && finished.length === 0) break;
         const now = clock();
         lastLook = performance.now();
-        // Looked for and taken in one statement: one round trip per pass instead of one per row.
-        for (const row of await inbox.claimHeads(id, now, now + leaseMs, free)) {
+        // Finished and taken in one transaction: one commit per pass instead of one per row.
+        const done = finished;
+        finished = [];
+        let taken: InboxRow[];
+        try {
+          taken = await inbox.finishAndClaim(done, id, now, now + leaseMs, free);
+        } catch (error) {
+          finished = [...done, ...finished];
+          throw error;
+        }
+        for (const row of taken) {
           if (stopping) {
             await inbox.release(row.updateId, id);
             continue;
@@ -147,7 +158,7 @@ export function createInboxWorkers(options: InboxWorkersOptions): InboxWorkers {
       options.onHandled?.(updateTypeOf(update as unknown as Record<string, unknown>), interrupted ? 'interrupted' : outcome, (performance.now() - started) / 1_000);
       // Cut short by a stop: taken again after the restart instead of counted as done.
       if (interrupted) await inbox.release(row.updateId, id);
-      else await inbox.finish(row.updateId, id, clock());
+      else finished.push(row.updateId);
     })()
       .catch((error: unknown) => log.error({ update_id: Number(row.updateId), err: describeError(error) }, 'could not record the update as handled'))
       .finally(() => {
@@ -166,7 +177,7 @@ export function createInboxWorkers(options: InboxWorkersOptions): InboxWorkers {
   return {
     id,
     get idle() {
-      return !pumping && !dirty && active.size === 0;
+      return !pumping && !dirty && active.size === 0 && finished.length === 0;
     },
     onChange(listener) {
       listeners.add(listener);
@@ -208,6 +219,10 @@ export function createInboxWorkers(options: InboxWorkersOptions): InboxWorkers {
       }
       // A pass in progress may still be claiming; let it end before the database closes.
       while (pumping) await new Promise((resolve) => setTimeout(resolve, 5));
+      // Rows handled since the last pass are marked done now.
+      for (const updateId of finished.splice(0)) {
+        await inbox.finish(updateId, id, clock()).catch((error: unknown) => log.error({ update_id: Number(updateId), err: describeError(error) }, 'could not record the update as handled'));
+      }
       running = false;
       changed();
     },

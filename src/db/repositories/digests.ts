@@ -1,6 +1,7 @@
 import type { ExhibitorSum, KindSplit, PreviousMission, YearToDate } from '../../domain/digest.js';
 import { kindTotal } from '../../domain/running-totals.js';
 import { enqueueMessage, type OutboxMessageInput } from '../outbox-enqueue.js';
+import { num, registeredFastSql } from '../fast-sql.js';
 import type { DbClient } from '../database.js';
 import { exhibitorSums, exhibitorsOnDay, missionDays, missionSums } from '../totals.js';
 import { isUniqueViolation } from './mappers.js';
@@ -134,6 +135,8 @@ export function createDigestRepository(prisma: DbClient) {
 
     /** The highest milestone (percent) already alerted for a mission; 0 for none. */
     async highestMilestone(missionId: number): Promise<number> {
+      const fast = registeredFastSql(prisma);
+      if (fast) return num((await fast.all<{ p: unknown }>(`SELECT MAX("percent") AS "p" FROM "MilestoneAlert" WHERE "missionId" = ?`, [missionId]))[0]?.p);
       const row = await prisma.milestoneAlert.findFirst({ where: { missionId }, orderBy: { percent: 'desc' } });
       return row?.percent ?? 0;
     },

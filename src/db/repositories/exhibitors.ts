@@ -1,4 +1,5 @@
 import type { Exhibitor } from '../../domain/entities.js';
+import { big, num, registeredFastSql } from '../fast-sql.js';
 import type { DbClient } from '../database.js';
 import { writeAudit } from './audit.js';
 import { isUniqueViolation, toExhibitor } from './mappers.js';
@@ -43,6 +44,29 @@ export function createExhibitorRepository(prisma: DbClient) {
     },
 
     async findByOwner(missionId: number, ownerId: bigint): Promise<Exhibitor | undefined> {
+      // Every report asks (the sender's standing): straight to the driver when there is one.
+      const fast = registeredFastSql(prisma);
+      if (fast) {
+        const rows = await fast.all<Record<string, unknown>>(
+          `SELECT "id", "missionId", "ownerId", "name", "category", "province", "city", "phone", "booth", "verified" FROM "Exhibitor" WHERE "missionId" = ? AND "ownerId" = ?`,
+          [missionId, ownerId],
+        );
+        const row = rows[0];
+        if (!row) return undefined;
+        const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+        return {
+          id: num(row.id),
+          missionId: num(row.missionId),
+          ownerId: big(row.ownerId),
+          name: String(row.name),
+          category: String(row.category),
+          province: String(row.province),
+          city: text(row.city),
+          phone: text(row.phone),
+          booth: text(row.booth),
+          verified: row.verified === true || Number(row.verified) === 1,
+        };
+      }
       const row = await prisma.exhibitor.findUnique({ where: { missionId_ownerId: { missionId, ownerId } } });
       return row ? toExhibitor(row) : undefined;
     },

@@ -29,7 +29,7 @@ type BotSessionShape = object;
 /** Every repository over one client; handlers receive this, never the client. */
 export function createRepositories(db: Pick<Database, 'prisma' | 'provider'>) {
   const { prisma } = db;
-  const sales = createSaleRepository(prisma);
+  const sales = createSaleRepository(prisma, db.provider);
   const digests = createDigestRepository(prisma);
   const matching = createMatchingRepository(prisma);
   return {
@@ -38,7 +38,7 @@ export function createRepositories(db: Pick<Database, 'prisma' | 'provider'>) {
     exhibitors: createExhibitorRepository(prisma),
     products: createProductRepository(prisma),
     sales,
-    sessions: createSessionStore<BotSessionShape>(prisma),
+    sessions: createSessionStore<BotSessionShape>(prisma, db.provider),
     exports: createExportRepository(prisma),
     leaderboard: createLeaderboardRepository(prisma),
     missionAdmin: createMissionAdminRepository(prisma),

@@ -2,6 +2,7 @@ import type { Mission, Role } from '../../domain/entities.js';
 import type { DbClient } from '../database.js';
 import { writeAudit } from './audit.js';
 import { toMission } from './mappers.js';
+import { big, num, registeredFastSql } from '../fast-sql.js';
 
 export interface NewMission {
   name: string;
@@ -12,6 +13,27 @@ export interface NewMission {
   endDate: string;
   timeZone: string;
   targetAmount: bigint;
+}
+
+const MISSION_COLUMNS = `"id", "name", "originProvince", "hostProvince", "city", "startDate", "endDate", "timeZone", "targetAmount", "status", "digestTime", "reminderTime", "registrationOpen"`;
+
+/** A Mission row as the driver gives it (fast-sql.ts). */
+function missionOf(row: Record<string, unknown>): Mission {
+  return {
+    id: num(row.id),
+    name: String(row.name),
+    originProvince: String(row.originProvince),
+    hostProvince: String(row.hostProvince),
+    city: String(row.city),
+    startDate: String(row.startDate),
+    endDate: String(row.endDate),
+    timeZone: String(row.timeZone),
+    targetAmount: big(row.targetAmount),
+    status: row.status as Mission['status'],
+    digestTime: String(row.digestTime),
+    reminderTime: row.reminderTime === null || row.reminderTime === undefined ? null : String(row.reminderTime),
+    registrationOpen: row.registrationOpen === true || Number(row.registrationOpen) === 1,
+  };
 }
 
 export function createMissionRepository(prisma: DbClient) {
@@ -28,11 +50,22 @@ export function createMissionRepository(prisma: DbClient) {
 
     /** The mission commands act on: the newest active one. */
     async findActive(): Promise<Mission | undefined> {
+      // Every update asks: straight to the driver when there is one.
+      const fast = registeredFastSql(prisma);
+      if (fast) {
+        const rows = await fast.all<Record<string, unknown>>(`SELECT ${MISSION_COLUMNS} FROM "Mission" WHERE "status" = 'ACTIVE' ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`);
+        return rows[0] ? missionOf(rows[0]) : undefined;
+      }
       const row = await prisma.mission.findFirst({ where: { status: 'ACTIVE' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
       return row ? toMission(row) : undefined;
     },
 
     async findById(id: number): Promise<Mission | undefined> {
+      const fast = registeredFastSql(prisma);
+      if (fast) {
+        const rows = await fast.all<Record<string, unknown>>(`SELECT ${MISSION_COLUMNS} FROM "Mission" WHERE "id" = ?`, [id]);
+        return rows[0] ? missionOf(rows[0]) : undefined;
+      }
       const row = await prisma.mission.findUnique({ where: { id } });
       return row ? toMission(row) : undefined;
     },
@@ -44,6 +77,8 @@ export function createMissionRepository(prisma: DbClient) {
     },
 
     async isOfficialOfAnyMission(userId: bigint): Promise<boolean> {
+      const fast = registeredFastSql(prisma);
+      if (fast) return (await fast.all(`SELECT 1 AS "one" FROM "MissionMember" WHERE "userId" = ? AND "role" = 'OFFICIAL' LIMIT 1`, [userId])).length > 0;
       return (await prisma.missionMember.count({ where: { userId, role: 'OFFICIAL' } })) > 0;
     },
 

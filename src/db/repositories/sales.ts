@@ -3,10 +3,12 @@ import type { ExhibitorSales, KindTotals, ProductChoice, SaleRecord } from '../.
 import type { DbClient } from '../database.js';
 import type * as Db from '../generated/sqlite/client.js';
 import { missionTotalsOf, reportDelta, verifyDelta, voidDelta } from '../../domain/running-totals.js';
-import { applyTotals, daySums, missionSums } from '../totals.js';
+import { applyTotals, applyTotalsFast, daySums, missionSums } from '../totals.js';
+import { big, bigOrNull, date, dateOrNull, fastSqlOf, num, numOrNull, registeredFastSql } from '../fast-sql.js';
+import type { Provider } from '../schema-files.js';
 import { writeAudit } from './audit.js';
 import { bumpBoardRevision } from './board.js';
-import { isUniqueViolation, toSaleReport } from './mappers.js';
+import { isUniqueViolation, toJson, toSaleReport } from './mappers.js';
 
 export interface NewSaleReport {
   missionId: number;
@@ -78,7 +80,41 @@ function kindTotals(groups: readonly { kind: SaleKindName; _sum: { amount: bigin
   return { byKind, total, count };
 }
 
-export function createSaleRepository(prisma: DbClient) {
+const REPORT_COLUMNS = `"id", "missionId", "exhibitorId", "productId", "productText", "amount", "kind", "direction", "quantity", "unit", "buyerName", "buyerOrigin", "reportedById", "createdAt", "voidedAt", "voidReason", "verifiedAt", "sourceUpdateId"`;
+const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+/** A SaleReport row as the driver gives it (fast-sql.ts). */
+function recentOf(row: Record<string, unknown>): RecentReport {
+  return {
+    id: num(row.id),
+    missionId: num(row.missionId),
+    exhibitorId: num(row.exhibitorId),
+    productId: numOrNull(row.productId),
+    productText: text(row.productText),
+    amount: big(row.amount),
+    kind: row.kind as SaleKindName,
+    direction: row.direction as SaleDirectionName,
+    quantity: numOrNull(row.quantity),
+    unit: text(row.unit),
+    buyerName: text(row.buyerName),
+    buyerOrigin: text(row.buyerOrigin),
+    reportedById: big(row.reportedById),
+    createdAt: date(row.createdAt),
+    voidedAt: dateOrNull(row.voidedAt),
+    voidReason: text(row.voidReason),
+    verifiedAt: dateOrNull(row.verifiedAt),
+    sourceUpdateId: bigOrNull(row.sourceUpdateId),
+  };
+}
+
+const INSERT_REPORT = `INSERT INTO "SaleReport" ("missionId", "exhibitorId", "productId", "productText", "amount", "kind", "direction", "quantity", "unit",
+  "buyerName", "buyerOrigin", "reportedById", "sourceUpdateId", "createdAt", "realisation", "followUpsSent")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0) RETURNING "id"`;
+const INSERT_AUDIT = `INSERT INTO "AuditLog" ("at", "actorId", "action", "entity", "entityId", "before", "after") VALUES (?, ?, ?, ?, ?, ?, ?)`;
+const BUMP_BOARD = `INSERT INTO "BoardRevision" ("missionId", "revision", "changedAt") VALUES (?, 1, ?)
+  ON CONFLICT ("missionId") DO UPDATE SET "revision" = "BoardRevision"."revision" + 1, "changedAt" = excluded."changedAt"`;
+
+export function createSaleRepository(prisma: DbClient, provider: Provider = 'sqlite') {
   return {
     /**
      * Saves a report once per source update: the unique sourceUpdateId turns a
@@ -87,11 +123,52 @@ export function createSaleRepository(prisma: DbClient) {
      */
     async record(input: NewSaleReport): Promise<RecordSaleResult> {
       try {
-        const row = await prisma.$transaction(async (tx) => {
-          const created = await tx.saleReport.create({ data: input });
-          await applyTotals(tx, created, reportDelta({ ...created, verified: false }, 1));
-          await writeAudit(tx, { actorId: input.reportedById, action: 'sale.create', entity: 'SaleReport', entityId: created.id, after: created });
-          await bumpBoardRevision(tx, input.missionId, input.createdAt);
+        // The hottest write of the bot, on the fast path: one transaction of prepared statements.
+        const row = await fastSqlOf(prisma, provider).transaction(async (tx) => {
+          const inserted = await tx.all<{ id: unknown }>(INSERT_REPORT, [
+            input.missionId,
+            input.exhibitorId,
+            input.productId,
+            input.productText,
+            input.amount,
+            input.kind,
+            input.direction,
+            input.quantity,
+            input.unit,
+            input.buyerName,
+            input.buyerOrigin,
+            input.reportedById,
+            input.sourceUpdateId,
+            input.createdAt,
+          ]);
+          const created: Db.SaleReport = {
+            id: num(inserted[0]?.id),
+            missionId: input.missionId,
+            exhibitorId: input.exhibitorId,
+            productId: input.productId,
+            productText: input.productText,
+            amount: input.amount,
+            kind: input.kind,
+            direction: input.direction,
+            quantity: input.quantity,
+            unit: input.unit,
+            buyerName: input.buyerName,
+            buyerOrigin: input.buyerOrigin,
+            reportedById: input.reportedById,
+            sourceUpdateId: input.sourceUpdateId,
+            createdAt: input.createdAt,
+            voidedAt: null,
+            voidReason: null,
+            voidedById: null,
+            verifiedAt: null,
+            verifiedById: null,
+            realisation: 'PENDING',
+            realisedAmount: null,
+            followUpsSent: 0,
+          };
+          await applyTotalsFast(tx, created, reportDelta({ ...created, verified: false }, 1));
+          await tx.run(INSERT_AUDIT, [new Date(), input.reportedById, 'sale.create', 'SaleReport', String(created.id), null, toJson(created)]);
+          await tx.run(BUMP_BOARD, [input.missionId, input.createdAt]);
           return created;
         });
         return { ok: true, report: toSaleReport(row) };
@@ -124,6 +201,14 @@ export function createSaleRepository(prisma: DbClient) {
      * so the sale flows do not wait for the product feature's repository.
      */
     async activeProducts(exhibitorId: number): Promise<ProductChoice[]> {
+      const fast = registeredFastSql(prisma);
+      if (fast) {
+        const rows = await fast.all<{ id: unknown; name: string; unit: string }>(
+          `SELECT "id", "name", "unit" FROM "Product" WHERE "exhibitorId" = ? AND "active" = ? ORDER BY "name" ASC, "id" ASC`,
+          [exhibitorId, true],
+        );
+        return rows.map((row) => ({ id: num(row.id), name: row.name, unit: String(row.unit) }));
+      }
       const rows = await prisma.product.findMany({
         where: { exhibitorId, active: true },
         select: { id: true, name: true, unit: true },
@@ -146,6 +231,17 @@ export function createSaleRepository(prisma: DbClient) {
      * one duplicate found is read again with findRecord.
      */
     async recentLive(exhibitorId: number, limit: number, since: Date): Promise<RecentReport[]> {
+      // Every Save tap asks: straight to the driver when there is one.
+      const fast = registeredFastSql(prisma);
+      if (fast) {
+        const order = `ORDER BY "createdAt" DESC, "id" DESC`;
+        let rows = await fast.all<Record<string, unknown>>(`SELECT ${REPORT_COLUMNS} FROM "SaleReport" WHERE "exhibitorId" = ? AND "voidedAt" IS NULL ${order} LIMIT ?`, [exhibitorId, limit]);
+        const oldest = rows.at(-1);
+        if (rows.length === limit && oldest && date(oldest.createdAt) >= since) {
+          rows = await fast.all(`SELECT ${REPORT_COLUMNS} FROM "SaleReport" WHERE "exhibitorId" = ? AND "voidedAt" IS NULL AND "createdAt" >= ? ${order}`, [exhibitorId, since]);
+        }
+        return rows.map(recentOf);
+      }
       const live = { exhibitorId, voidedAt: null };
       const order = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
       let rows = await prisma.saleReport.findMany({ where: live, orderBy: order, take: limit });
@@ -242,7 +338,9 @@ export function createSaleRepository(prisma: DbClient) {
       const [mission, day, exhibitorCount] = await Promise.all([
         missionSums(prisma, missionId),
         daySums(prisma, missionId, today),
-        prisma.exhibitorTotal.count({ where: { missionId, reportCount: { gt: 0 } } }),
+        fastSqlOf(prisma, provider)
+          .all<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "ExhibitorTotal" WHERE "missionId" = ? AND "reportCount" > 0`, [missionId])
+          .then((rows) => num(rows[0]?.n)),
       ]);
       return missionTotalsOf(mission, day, exhibitorCount);
     },
