@@ -46,6 +46,20 @@ export interface ExportData {
   products: ExportProduct[];
 }
 
+/**
+ * An export without its reports, which are read page by page: a mission can
+ * hold a million of them, more than belongs in memory at once.
+ */
+export interface ExportHead {
+  mission: Mission;
+  summary: ExportSummary;
+  exhibitors: ExportExhibitor[];
+  products: ExportProduct[];
+  /** Reports (voided ones included) up to maxReportId when the export began. */
+  reportCount: number;
+  maxReportId: number;
+}
+
 /** One line of the summary sheet: live reports only, split the way the digest splits them. */
 export interface SummaryRow {
   key: string;
