@@ -207,9 +207,12 @@ export function missionSlug(name: string): string {
   return slug === '' ? 'misi' : slug;
 }
 
-/** `misi-<slug>-<YYYY-MM-DD>.<ext>`; a slug that already starts with "misi" is not prefixed twice. */
-export function exportFileName(missionName: string, date: string, extension: 'xlsx' | 'csv'): string {
+/**
+ * `misi-<slug>-<YYYY-MM-DD>.<ext>`; a slug that already starts with "misi" is
+ * not prefixed twice. One part of a split export: `…-<YYYY-MM-DD>-bagian-2.<ext>`.
+ */
+export function exportFileName(missionName: string, date: string, extension: 'xlsx' | 'csv' | 'csv.zip', part?: { label: string; index: number }): string {
   const slug = missionSlug(missionName);
   const base = slug === 'misi' || slug.startsWith('misi-') ? slug : `misi-${slug}`;
-  return `${base}-${date}.${extension}`;
+  return `${base}-${date}${part ? `-${part.label}-${part.index}` : ''}.${extension}`;
 }

@@ -31,7 +31,7 @@ export interface TestBotOptions {
   /** `webhook`: the simulator POSTs updates to the bot's HTTP server on 127.0.0.1. */
   mode?: 'polling' | 'webhook';
   /** Tuning of the inbox workers and of the handlers' Bot API calls. */
-  app?: Pick<AppOptions, 'inbox' | 'calls' | 'jobs' | 'board'>;
+  app?: Pick<AppOptions, 'inbox' | 'calls' | 'jobs' | 'board' | 'exportLimits'>;
   /** Where the bot's log lines go, at which level (default: TEST_LOG_LEVEL or silent, to stdout). */
   log?: { level: string; destination: NodeJS.WritableStream };
   /** PUBLIC_URL: the board's links and buttons. */
