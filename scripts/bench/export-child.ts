@@ -1,0 +1,62 @@
+/**
+ * One measured /ekspor in a process of its own (spawned by scripts/bench/export.ts),
+ * so the seeding's memory does not count: `export-child.ts <databaseUrl> <missionId> <stream|select>`.
+ * Prints one JSON line: times in ms and the peak RSS in MiB, read from the
+ * kernel's high-water mark (process.resourceUsage().maxRSS).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/db/database.js';
+import { createExportRepository } from '../../src/db/repositories/export.js';
+import { DEFAULT_EXPORT_LIMITS } from '../../src/export/run-export.js';
+
+const [url, missionArg, mode] = process.argv.slice(2);
+const db = await openDatabase(url!);
+const repo = createExportRepository(db.prisma);
+const mission = await db.prisma.mission.findUniqueOrThrow({ where: { id: Number(missionArg) } });
+const peakMiB = () => process.resourceUsage().maxRSS / 1024;
+const startRss = process.memoryUsage().rss / 1024 / 1024;
+const dir = mkdtempSync(join(tmpdir(), 'misi-bench-export-'));
+const out: Record<string, unknown> = { mode, startRssMiB: startRss };
+try {
+  const head = await repo.missionHead(mission);
+  const read = (afterId: number, take: number) => repo.reportPage(head, afterId, take);
+  out['reports'] = head.reportCount;
+  if (mode === 'select') {
+    // The peer: every report read page by page through the same query, and dropped.
+    const started = performance.now();
+    let cursor = 0;
+    let rows = 0;
+    for (;;) {
+      const page = await read(cursor, DEFAULT_EXPORT_LIMITS.pageSize);
+      if (page.length === 0) break;
+      rows += page.length;
+      cursor = page.at(-1)!.id;
+    }
+    out['selectMs'] = performance.now() - started;
+    out['rows'] = rows;
+    out['peakMiB'] = peakMiB();
+  } else {
+    const { streamWorkbook } = await import('../../src/export/workbook-stream.js');
+    const { streamCsv } = await import('../../src/export/csv-stream.js');
+    const generatedAt = new Date();
+    const common = { head, lang: 'id' as const, generatedAt, read, dir, maxFileBytes: DEFAULT_EXPORT_LIMITS.maxFileBytes, pageSize: DEFAULT_EXPORT_LIMITS.pageSize, onProgress: () => undefined };
+    let started = performance.now();
+    const workbook = await streamWorkbook(common);
+    out['workbookMs'] = performance.now() - started;
+    out['workbookPeakMiB'] = peakMiB();
+    out['workbookFiles'] = workbook.parts.map((part) => part.bytes);
+    started = performance.now();
+    const csv = await streamCsv({ ...common, zipAboveBytes: DEFAULT_EXPORT_LIMITS.zipCsvAboveBytes, entryName: (part) => `reports${part ?? ''}.csv` });
+    out['csvMs'] = performance.now() - started;
+    out['csvRawBytes'] = csv.rawBytes;
+    out['csvFiles'] = csv.files.map((file) => file.bytes);
+    out['peakMiB'] = peakMiB();
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+  await db.close();
+}
+out['endRssMiB'] = process.memoryUsage().rss / 1024 / 1024;
+console.log(JSON.stringify(out));
