@@ -12,6 +12,8 @@ import { createExportRepository } from '../../src/db/repositories/export.js';
 import { DEFAULT_EXPORT_LIMITS } from '../../src/export/run-export.js';
 
 const [url, missionArg, mode] = process.argv.slice(2);
+// EXPORT_PAGE_SIZE: reports a page (default the bot's).
+const PAGE_SIZE = Number(process.env.EXPORT_PAGE_SIZE ?? DEFAULT_EXPORT_LIMITS.pageSize);
 const db = await openDatabase(url!);
 const repo = createExportRepository(db.prisma);
 const mission = await db.prisma.mission.findUniqueOrThrow({ where: { id: Number(missionArg) } });
@@ -29,7 +31,7 @@ try {
     let cursor = 0;
     let rows = 0;
     for (;;) {
-      const page = await read(cursor, DEFAULT_EXPORT_LIMITS.pageSize);
+      const page = await read(cursor, PAGE_SIZE);
       if (page.length === 0) break;
       rows += page.length;
       cursor = page.at(-1)!.id;
@@ -41,7 +43,7 @@ try {
     const { streamWorkbook } = await import('../../src/export/workbook-stream.js');
     const { streamCsv } = await import('../../src/export/csv-stream.js');
     const generatedAt = new Date();
-    const common = { head, lang: 'id' as const, generatedAt, read, dir, maxFileBytes: DEFAULT_EXPORT_LIMITS.maxFileBytes, pageSize: DEFAULT_EXPORT_LIMITS.pageSize, onProgress: () => undefined };
+    const common = { head, lang: 'id' as const, generatedAt, read, dir, maxFileBytes: DEFAULT_EXPORT_LIMITS.maxFileBytes, pageSize: PAGE_SIZE, onProgress: () => undefined };
     let started = performance.now();
     const workbook = await streamWorkbook(common);
     out['workbookMs'] = performance.now() - started;

@@ -25,7 +25,8 @@ export const DEFAULT_EXPORT_LIMITS: ExportLimits = {
   // 50 MB as Telegram counts it, less room for the multipart envelope.
   maxFileBytes: 50 * 1000 * 1000 - 64 * 1024,
   zipCsvAboveBytes: 10 * 1000 * 1000,
-  pageSize: 5_000,
+  // Small pages: each is garbage once written, and a big one only grows the heap the collector must sweep.
+  pageSize: 1_000,
 };
 
 /** One file of the export, on disk until the export is disposed. */

@@ -322,8 +322,8 @@ describe.each(TEST_PROVIDERS)('/ekspor on %s', (provider) => {
  * of data. The limits object is the bot's own: each test sets what it needs.
  */
 describe.each(TEST_PROVIDERS)('/ekspor of many reports against a file limit on %s', (provider) => {
-  const REPORTS = 1_500;
-  const limits = { maxFileBytes: 30_000, zipCsvAboveBytes: 8_000, pageSize: 200, tempDir: '' };
+  const REPORTS = 1_000;
+  const limits = { maxFileBytes: 25_000, zipCsvAboveBytes: 8_000, pageSize: 200, tempDir: '' };
   let bot: TestBot;
   let official: SimUser;
   let ids: number[];
@@ -331,7 +331,7 @@ describe.each(TEST_PROVIDERS)('/ekspor of many reports against a file limit on %
 
   beforeAll(async () => {
     limits.tempDir = mkdtempSync(join(tmpdir(), 'misi-export-test-'));
-    bot = await startTestBot(provider, { now: () => new Date('2026-11-27T03:00:00Z'), app: { exportLimits: limits } });
+    bot = await startTestBot(provider, { now: () => new Date('2026-11-27T03:00:00Z'), app: { exportLimits: limits }, settleTimeoutMs: 120_000 });
     official = bot.sim.user({ id: OFFICIAL_ID, firstName: 'Pak Budi' });
     await createMissionByChat(official, JATIM_BANTEN);
     const sri = bot.sim.user({ id: 8001, firstName: 'Bu Sri' });
@@ -385,7 +385,7 @@ describe.each(TEST_PROVIDERS)('/ekspor of many reports against a file limit on %
   };
 
   it('splits the workbook and the zipped CSV into parts under the limit that together hold every report, and says so', async () => {
-    limits.maxFileBytes = 30_000;
+    limits.maxFileBytes = 25_000;
     const { progress, files } = await exportNow();
     const workbooks = files.filter((file) => file.document?.filename?.endsWith('.xlsx'));
     const csvs = files.filter((file) => file.document?.filename?.endsWith('.csv.zip'));
