@@ -22,8 +22,8 @@ export interface ExportLimits {
 }
 
 export const DEFAULT_EXPORT_LIMITS: ExportLimits = {
-  // 50 MB as Telegram counts it, less room for the multipart envelope.
-  maxFileBytes: 50 * 1000 * 1000 - 64 * 1024,
+  // Telegram's 50 MB (50 × 2^20 bytes) in decimal megabytes: 2.4 MB of room for the multipart envelope.
+  maxFileBytes: 50 * 1000 * 1000,
   zipCsvAboveBytes: 10 * 1000 * 1000,
   // Small pages: each is garbage once written, and a big one only grows the heap the collector must sweep.
   pageSize: 1_000,

@@ -97,7 +97,7 @@ export function createExportFeature(): Composer<BotContext> {
           csvZipped: csvFiles.some((file) => file.zipped),
           csvMb: csv.rawBytes / 1e6,
           zippedMb: csvFiles.reduce((sum, file) => sum + file.bytes, 0) / 1e6,
-          limitMb: Math.round(settings.maxFileBytes / 1e5) / 10,
+          limitMb: settings.maxFileBytes / 1e6,
         }).value,
       );
       const xlsxCaption = e.captionXlsx({

@@ -34,8 +34,9 @@ export interface ExportPartView {
   last: number | null;
 }
 
-const mbId = (value: number) => value.toLocaleString('id-ID', { maximumFractionDigits: 1 });
-const mbEn = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+// One decimal, more for a fraction of a megabyte (the tests' small files).
+const mbId = (value: number) => value.toLocaleString('id-ID', { maximumFractionDigits: value < 1 ? 3 : 1 });
+const mbEn = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: value < 1 ? 3 : 1 });
 
 /**
  * /ekspor: the captions of the two files, and every word written into the
