@@ -191,7 +191,7 @@ async function writePart(
         cursor = head.maxReportId;
         break;
       }
-      for (const report of page) {
+      for (const [index, report] of page.entries()) {
         const row = sheet.addRow(reportCells(report, tpl.context));
         if (report.voidedAt !== null) row.font = VOIDED_FONT;
         wrapLongCells(row, tpl.widths);
@@ -199,7 +199,8 @@ async function writePart(
         firstId ??= report.id;
         cursor = report.id;
         rows += 1;
-        if (rows % CHUNK_ROWS === 0) {
+        // A look every CHUNK_ROWS rows and at the end of each page (small pages: a small file limit is met closely).
+        if (rows % CHUNK_ROWS === 0 || index === page.length - 1) {
           onRows(rows);
           await new Promise((resolve) => setImmediate(resolve));
           for (let waited = 0; backlog(sheet, file) > MAX_BACKLOG_BYTES && waited < 30_000; waited += 5) await sleep(5);

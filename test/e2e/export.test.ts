@@ -322,8 +322,8 @@ describe.each(TEST_PROVIDERS)('/ekspor on %s', (provider) => {
  * of data. The limits object is the bot's own: each test sets what it needs.
  */
 describe.each(TEST_PROVIDERS)('/ekspor of many reports against a file limit on %s', (provider) => {
-  const REPORTS = 1_000;
-  const limits = { maxFileBytes: 25_000, zipCsvAboveBytes: 8_000, pageSize: 200, tempDir: '' };
+  const REPORTS = 1_500;
+  const limits = { maxFileBytes: 40_000, zipCsvAboveBytes: 8_000, pageSize: 50, tempDir: '' };
   let bot: TestBot;
   let official: SimUser;
   let ids: number[];
@@ -355,7 +355,7 @@ describe.each(TEST_PROVIDERS)('/ekspor of many reports against a file limit on %
     const rows = await bot.db.prisma.saleReport.findMany({ select: { id: true, amount: true, voidedAt: true }, orderBy: { id: 'asc' } });
     ids = rows.map((row) => row.id);
     liveTotal = rows.filter((row) => row.voidedAt === null).reduce((sum, row) => sum + row.amount, 0n);
-  });
+  }, 120_000);
   afterAll(async () => {
     await bot?.stop();
     rmSync(limits.tempDir, { recursive: true, force: true });
@@ -385,7 +385,7 @@ describe.each(TEST_PROVIDERS)('/ekspor of many reports against a file limit on %
   };
 
   it('splits the workbook and the zipped CSV into parts under the limit that together hold every report, and says so', async () => {
-    limits.maxFileBytes = 25_000;
+    limits.maxFileBytes = 40_000;
     const { progress, files } = await exportNow();
     const workbooks = files.filter((file) => file.document?.filename?.endsWith('.xlsx'));
     const csvs = files.filter((file) => file.document?.filename?.endsWith('.csv.zip'));
@@ -419,7 +419,7 @@ describe.each(TEST_PROVIDERS)('/ekspor of many reports against a file limit on %
     }
     expect(fromCsv).toEqual(ids);
     expect(readdirSync(limits.tempDir)).toEqual([]);
-  });
+  }, 300_000);
 
   it('zips a large CSV and sends it whole when the zip fits', async () => {
     limits.maxFileBytes = 50_000_000;
@@ -432,7 +432,7 @@ describe.each(TEST_PROVIDERS)('/ekspor of many reports against a file limit on %
     expect(csvIds(text)).toEqual(ids);
     expect(sheetRows((await readWorkbook(files[0])).getWorksheet('Laporan')).map((row) => row[0])).toEqual(ids);
     expect(readdirSync(limits.tempDir)).toEqual([]);
-  });
+  }, 120_000);
 
   it('finishes the export when the progress message cannot be edited', async () => {
     bot.sim.fail('editMessageText', { error_code: 400, description: 'Bad Request: message to edit not found' }, { times: 100 });
@@ -444,7 +444,7 @@ describe.each(TEST_PROVIDERS)('/ekspor of many reports against a file limit on %
     expect(progress.plain).toBe('⏳ Menyiapkan ekspor… 0 %');
     expect(progress.edited).toBe(0);
     expect(readdirSync(limits.tempDir)).toEqual([]);
-  });
+  }, 120_000);
 
   it('removes its temporary files when sending a file fails, and says the export failed', async () => {
     bot.sim.fail('sendDocument', { error_code: 400, description: 'Bad Request: failed to get HTTP URL content' }, { times: 100 });
@@ -453,5 +453,5 @@ describe.each(TEST_PROVIDERS)('/ekspor of many reports against a file limit on %
     expect(files.some((file) => file.document)).toBe(false);
     expect(progress.plain).toMatch(/Ekspor gagal dibuat/);
     expect(readdirSync(limits.tempDir)).toEqual([]);
-  });
+  }, 120_000);
 });
