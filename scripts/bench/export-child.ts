@@ -28,13 +28,12 @@ try {
   if (mode === 'select') {
     // The peer: every report read page by page through the same query, and dropped.
     const started = performance.now();
-    let cursor = 0;
+    let cursor = head.startAfterId;
     let rows = 0;
-    for (;;) {
+    while (cursor < head.maxReportId) {
       const page = await read(cursor, PAGE_SIZE);
-      if (page.length === 0) break;
-      rows += page.length;
-      cursor = page.at(-1)!.id;
+      rows += page.reports.length;
+      cursor = page.cursor;
     }
     out['selectMs'] = performance.now() - started;
     out['rows'] = rows;

@@ -55,9 +55,17 @@ export interface ExportHead {
   summary: ExportSummary;
   exhibitors: ExportExhibitor[];
   products: ExportProduct[];
-  /** Reports (voided ones included) up to maxReportId when the export began. */
+  /** Reports (voided ones included) when the export began. */
   reportCount: number;
+  /** The mission's reports have ids after startAfterId, up to maxReportId (reports saved later are left out). */
+  startAfterId: number;
   maxReportId: number;
+}
+
+/** Reports of one page, and the id the next page starts after (maxReportId: no more). */
+export interface ReportPage {
+  reports: ExportReport[];
+  cursor: number;
 }
 
 /** One line of the summary sheet: live reports only, split the way the digest splits them. */

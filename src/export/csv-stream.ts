@@ -199,16 +199,16 @@ export async function streamCsv(options: CsvStreamOptions): Promise<StreamedCsv>
   let lastId: number | null = null;
   try {
     await write(file, headerBytes);
-    let cursor = 0;
+    let cursor = options.head.startAfterId;
     while (cursor < options.head.maxReportId) {
-      const page = await options.read(cursor, options.pageSize);
-      if (page.length === 0) break;
+      const { reports: page, cursor: next } = await options.read(cursor, options.pageSize);
+      cursor = next;
+      if (page.length === 0) continue;
       let text = '';
       for (const report of page) text += `${csvLine(report, t, zone)}\r\n`;
       await write(file, text);
-      cursor = page.at(-1)!.id;
       firstId ??= page[0]!.id;
-      lastId = cursor;
+      lastId = page.at(-1)!.id;
       rows += page.length;
       options.onProgress(rows);
     }

@@ -1,13 +1,13 @@
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { ExportHead, ExportReport } from '../domain/export.js';
+import type { ExportHead, ExportReport, ReportPage } from '../domain/export.js';
 import type { Lang } from '../domain/entities.js';
 import { shownLength, wrappedLines } from './layout.js';
 import { finishSheet, reportCells, reportsSheet, sheetContext, summarySheet, TAIL_SHEETS, VOIDED_FONT, type SheetContext } from './workbook.js';
 
-/** One page of reports after `afterId`, in id order, at most `take`: the export reads them as it writes. */
-export type ReportReader = (afterId: number, take: number) => Promise<ExportReport[]>;
+/** One page of reports after `afterId`, in id order (at most `take` rows looked at): the export reads them as it writes. */
+export type ReportReader = (afterId: number, take: number) => Promise<ReportPage>;
 
 /** One workbook file written: its reports are those with ids `firstId`..`lastId`. */
 export interface WrittenPart {
@@ -184,19 +184,17 @@ async function writePart(
     let rows = 0;
     let cursor = afterId;
     let firstId: number | null = null;
+    let lastId: number | null = null;
     let full = false;
     while (!full && rows < limits.maxRows && cursor < head.maxReportId) {
-      const page = await options.read(cursor, Math.min(options.pageSize, limits.maxRows - rows));
-      if (page.length === 0) {
-        cursor = head.maxReportId;
-        break;
-      }
+      const { reports: page, cursor: next } = await options.read(cursor, Math.min(options.pageSize, limits.maxRows - rows));
       for (const [index, report] of page.entries()) {
         const row = sheet.addRow(reportCells(report, tpl.context));
         if (report.voidedAt !== null) row.font = VOIDED_FONT;
         wrapLongCells(row, tpl.widths);
         row.commit();
         firstId ??= report.id;
+        lastId = report.id;
         cursor = report.id;
         rows += 1;
         // A look every CHUNK_ROWS rows and at the end of each page (small pages: a small file limit is met closely).
@@ -210,12 +208,14 @@ async function writePart(
           }
         }
       }
+      // The whole page written: go on after its last row looked at (another mission's, maybe).
+      if (!full) cursor = next;
     }
     onRows(rows);
     sheet.commit();
     for (const each of tpl.tail) copySheet(book, each);
     await book.commit();
-    return { path, bytes: file.bytesWritten, rows, firstId, lastId: firstId === null ? null : cursor, complete: cursor >= head.maxReportId };
+    return { path, bytes: file.bytesWritten, rows, firstId, lastId, complete: cursor >= head.maxReportId };
   } finally {
     if (!file.closed) file.destroy();
   }
@@ -231,10 +231,10 @@ async function writePart(
  * written again with fewer reports.
  */
 export async function streamWorkbook(options: WorkbookStreamOptions): Promise<StreamedWorkbook> {
-  const sample = await options.read(0, options.pageSize);
+  const { reports: sample } = await options.read(options.head.startAfterId, options.pageSize);
   const tpl = templates(options, sample);
   const parts: WrittenPart[] = [];
-  let afterId = 0;
+  let afterId = options.head.startAfterId;
   let before = 0;
   for (;;) {
     let maxRows = Number.POSITIVE_INFINITY;

@@ -1,5 +1,5 @@
 import type { Mission } from '../../domain/entities.js';
-import { summaryFromSums, type ExportData, type ExportExhibitor, type ExportHead, type ExportProduct, type ExportReport } from '../../domain/export.js';
+import { summaryFromSums, type ExportData, type ExportExhibitor, type ExportHead, type ExportProduct, type ExportReport, type ReportPage } from '../../domain/export.js';
 import type { DbClient } from '../database.js';
 import { toExhibitor, toSaleReport } from './mappers.js';
 
@@ -70,7 +70,7 @@ export function createExportRepository(prisma: DbClient) {
      * not join it half way.
      */
     async missionHead(mission: Mission): Promise<ExportHead> {
-      const [exhibitorRows, productRows, totals, exhibitorTotals, dayTotals, reportCount, last] = await prisma.$transaction([
+      const [exhibitorRows, productRows, totals, exhibitorTotals, dayTotals, reportCount, first, last] = await prisma.$transaction([
         prisma.exhibitor.findMany({ where: { missionId: mission.id }, orderBy: { id: 'asc' } }),
         prisma.product.findMany({
           where: { exhibitor: { missionId: mission.id } },
@@ -81,6 +81,7 @@ export function createExportRepository(prisma: DbClient) {
         prisma.exhibitorTotal.findMany({ where: { missionId: mission.id, reportCount: { gt: 0 } } }),
         prisma.dayTotal.findMany({ where: { missionId: mission.id, reportCount: { gt: 0 } } }),
         prisma.saleReport.count({ where: { missionId: mission.id } }),
+        prisma.saleReport.findFirst({ where: { missionId: mission.id }, orderBy: { id: 'asc' }, select: { id: true } }),
         prisma.saleReport.findFirst({ where: { missionId: mission.id }, orderBy: { id: 'desc' }, select: { id: true } }),
       ]);
       const exhibitors: ExportExhibitor[] = exhibitorRows.map((row) => ({ ...toExhibitor(row), registeredAt: row.createdAt }));
@@ -107,32 +108,41 @@ export function createExportRepository(prisma: DbClient) {
         totals?.voidedCount ?? 0,
         { sell: totals?.amountSell ?? 0n, buy: totals?.amountBuy ?? 0n },
       );
-      return { mission, summary, exhibitors, products, reportCount, maxReportId: last?.id ?? 0 };
+      return { mission, summary, exhibitors, products, reportCount, startAfterId: first ? first.id - 1 : 0, maxReportId: last?.id ?? 0 };
     },
 
     /**
-     * One page of a mission's reports in id order (keyset: after `afterId`,
-     * up to `maxId`), at most `take` of them, with the exhibitor's and the
-     * listing's names joined from the head (no join in the database: the
-     * head already holds every exhibitor and product of the mission).
+     * One page of a mission's reports in id order: the rows with ids after
+     * `afterId` up to the head's last, at most `take` of them looked at,
+     * and the id to go on after. The range is read by primary key, and rows
+     * of other missions in it are dropped here: with the mission in the
+     * WHERE clause, SQLite reads the mission's index and sorts all its
+     * remaining reports for every page, which at a million reports never
+     * ends. A mission's reports are one run of ids but for missions held at
+     * the same time. The exhibitor's and the listing's names are joined from
+     * the head, which holds every exhibitor and product of the mission.
      */
-    async reportPage(head: ExportHead, afterId: number, take: number): Promise<ExportReport[]> {
+    async reportPage(head: ExportHead, afterId: number, take: number): Promise<ReportPage> {
       const rows = await prisma.saleReport.findMany({
-        where: { missionId: head.mission.id, id: { gt: afterId, lte: head.maxReportId } },
+        where: { id: { gt: afterId, lte: head.maxReportId } },
         orderBy: { id: 'asc' },
         take,
       });
       const names = joinNames(head);
-      return rows.map((row) => {
+      const reports: ExportReport[] = [];
+      for (const row of rows) {
+        if (row.missionId !== head.mission.id) continue;
         const exhibitor = names.exhibitors.get(row.exhibitorId);
-        return {
+        reports.push({
           ...toSaleReport(row),
           exhibitorName: exhibitor?.name ?? '',
           category: exhibitor?.category ?? '',
           province: exhibitor?.province ?? '',
           productName: row.productId === null ? null : (names.products.get(row.productId) ?? null),
-        };
-      });
+        });
+      }
+      // Fewer rows than asked: the range is read to its end.
+      return { reports, cursor: rows.length < take ? head.maxReportId : (rows.at(-1)?.id ?? head.maxReportId) };
     },
   };
 }
