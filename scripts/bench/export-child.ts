@@ -22,7 +22,10 @@ const startRss = process.memoryUsage().rss / 1024 / 1024;
 const dir = mkdtempSync(join(tmpdir(), 'misi-bench-export-'));
 const out: Record<string, unknown> = { mode, startRssMiB: startRss };
 try {
-  const head = await repo.missionHead(mission);
+  const whole = await repo.missionHead(mission);
+  // EXPORT_MAX_REPORTS: only the first N reports of the mission (a shorter run on the same data).
+  const cap = Number(process.env.EXPORT_MAX_REPORTS ?? 0);
+  const head = cap > 0 && cap < whole.reportCount ? { ...whole, reportCount: cap, maxReportId: whole.startAfterId + cap } : whole;
   const read = (afterId: number, take: number) => repo.reportPage(head, afterId, take);
   out['reports'] = head.reportCount;
   if (mode === 'select') {
