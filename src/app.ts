@@ -21,6 +21,7 @@ import { createBoardRoutes } from './server/board-routes.js';
 import { createInboxWorkers, type InboxWorkers, type InboxWorkersOptions } from './jobs/inbox-workers.js';
 import { createUpdatePoller, toInboxRows } from './jobs/update-poller.js';
 import type { CallGuardOptions } from './telegram/calls.js';
+import type { ExportLimits } from './export/run-export.js';
 
 export interface App {
   bot: Telegraf<BotContext>;
@@ -54,6 +55,8 @@ export interface AppOptions {
   calls?: Omit<CallGuardOptions, 'stopSignal'>;
   /** Tuning of the live board's poller (tests and the load check). */
   board?: Partial<Pick<BoardHubOptions, 'intervalMs' | 'idleMs' | 'heartbeatMs' | 'minGapMs'>>;
+  /** How /ekspor sizes its files (tests set a small file limit and their own temporary folder). */
+  exportLimits?: Partial<ExportLimits>;
 }
 
 /**
@@ -102,6 +105,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       },
     },
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+    ...(options.exportLimits ? { exportLimits: options.exportLimits } : {}),
   };
   const milestones = createMilestoneWatcher({ repos: deps.repos, logger, now: deps.now });
   const bot = createBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }, deps);

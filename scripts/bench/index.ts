@@ -7,7 +7,9 @@
  * (scripts/bench/ingest.ts), the figures at scale (scripts/bench/figures.ts)
  * and start to ready with idle RSS (scripts/bench/start.ts, on dist/: `npm run build`
  * first) and the live board's load check (scripts/board-load.ts: 1,000 SSE
- * clients for a minute while reports arrive); `--only ingest|figures|start|board` runs one.
+ * clients for a minute while reports arrive) and /ekspor's streamed files with
+ * their peak RSS (scripts/bench/export.ts, 1,000,000 reports unless `--reports`);
+ * `--only ingest|figures|start|board|export` runs one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import type { Provider } from '../../src/db/schema-files.js';
 import { benchFigures, seedMission, type FigureRow } from './figures.js';
 import { ingestOptionsFromArgs, runIngestBench } from './ingest.js';
 import { BARE_COMMAND, BOT_COMMAND, benchStart, printStart } from './start.js';
+import { benchExport, printExport } from './export.js';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -28,13 +31,13 @@ function option(name: string, fallback: number): number {
 }
 
 /** A fresh migrated database of its own, and how to get rid of it. */
-async function scratchDatabase(provider: Provider, adminUrl?: string): Promise<{ db: Database; drop: () => Promise<void> }> {
+async function scratchDatabase(provider: Provider, adminUrl?: string): Promise<{ db: Database; url: string; drop: () => Promise<void> }> {
   if (provider === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'misi-bench-'));
     const url = `file:${join(dir, 'bench.db')}`;
     await applyMigrations(url);
     const db = await openDatabase(url);
-    return { db, drop: async () => (await db.close(), rmSync(dir, { recursive: true, force: true })) };
+    return { db, url, drop: async () => (await db.close(), rmSync(dir, { recursive: true, force: true })) };
   }
   const name = `misi_bench_${process.pid}`;
   const admin = async (sql: string) => {
@@ -51,7 +54,7 @@ async function scratchDatabase(provider: Provider, adminUrl?: string): Promise<{
   url.pathname = `/${name}`;
   await applyMigrations(url.toString());
   const db = await openDatabase(url.toString());
-  return { db, drop: async () => (await db.close(), await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)) };
+  return { db, url: url.toString(), drop: async () => (await db.close(), await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)) };
 }
 
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0));
@@ -80,6 +83,18 @@ for (const provider of only === undefined || only === 'figures' ? providers : []
     const seeded = await seedMission(db, reports);
     console.log(`\n${provider}: generated ${reports.toLocaleString('en')} reports in ${(seeded.insertMs / 1000).toFixed(1)} s; db:rebuild-totals over them took ${(seeded.rebuildMs / 1000).toFixed(1)} s`);
     printFigures(provider, reports, await benchFigures(db, seeded.missionId, runs));
+  } finally {
+    await drop();
+  }
+}
+for (const provider of only === undefined || only === 'export' ? providers : []) {
+  if (process.argv.includes('--sqlite-only') && provider !== 'sqlite') continue;
+  const exportReports = option('reports', 1_000_000);
+  const { db, url, drop } = await scratchDatabase(provider, postgresUrl);
+  try {
+    const seeded = await seedMission(db, exportReports);
+    console.log(`\n${provider}: generated ${exportReports.toLocaleString('en')} reports in ${(seeded.insertMs / 1000).toFixed(1)} s; db:rebuild-totals over them took ${(seeded.rebuildMs / 1000).toFixed(1)} s`);
+    printExport(provider, await benchExport(url, seeded.missionId));
   } finally {
     await drop();
   }

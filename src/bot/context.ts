@@ -4,6 +4,7 @@ import type { Catalogue } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { CallGuardOptions } from '../telegram/calls.js';
+import type { ExportLimits } from '../export/run-export.js';
 
 /**
  * What happened, for the parts that react to it (milestone alerts, say)
@@ -31,6 +32,8 @@ export interface BotDeps {
   publicUrl?: string;
   /** Deadline and retries of the Bot API calls handlers make; the stop signal cuts them short at shutdown. */
   calls?: CallGuardOptions;
+  /** How /ekspor sizes its files (tests set a small file limit to see the split). */
+  exportLimits?: Partial<ExportLimits>;
 }
 
 /** A sale typed in one line and shown back for one confirming tap. Amounts are strings: JSON has no BigInt. */

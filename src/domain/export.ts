@@ -49,6 +49,30 @@ export interface ExportData {
   meetings?: ExportMeetings;
 }
 
+/**
+ * An export without its reports, which are read page by page: a mission can
+ * hold a million of them, more than belongs in memory at once.
+ */
+export interface ExportHead {
+  mission: Mission;
+  summary: ExportSummary;
+  exhibitors: ExportExhibitor[];
+  products: ExportProduct[];
+  /** Business matching, only when the mission has a matching session: then the workbook gets a meetings sheet. */
+  meetings?: ExportMeetings;
+  /** Reports (voided ones included) when the export began. */
+  reportCount: number;
+  /** The mission's reports have ids after startAfterId, up to maxReportId (reports saved later are left out). */
+  startAfterId: number;
+  maxReportId: number;
+}
+
+/** Reports of one page, and the id the next page starts after (maxReportId: no more). */
+export interface ReportPage {
+  reports: ExportReport[];
+  cursor: number;
+}
+
 /** One line of the summary sheet: live reports only, split the way the digest splits them. */
 export interface SummaryRow {
   key: string;
@@ -196,9 +220,12 @@ export function missionSlug(name: string): string {
   return slug === '' ? 'misi' : slug;
 }
 
-/** `misi-<slug>-<YYYY-MM-DD>.<ext>`; a slug that already starts with "misi" is not prefixed twice. */
-export function exportFileName(missionName: string, date: string, extension: 'xlsx' | 'csv'): string {
+/**
+ * `misi-<slug>-<YYYY-MM-DD>.<ext>`; a slug that already starts with "misi" is
+ * not prefixed twice. One part of a split export: `…-<YYYY-MM-DD>-bagian-2.<ext>`.
+ */
+export function exportFileName(missionName: string, date: string, extension: 'xlsx' | 'csv' | 'csv.zip', part?: { label: string; index: number }): string {
   const slug = missionSlug(missionName);
   const base = slug === 'misi' || slug.startsWith('misi-') ? slug : `misi-${slug}`;
-  return `${base}-${date}.${extension}`;
+  return `${base}-${date}${part ? `-${part.label}-${part.index}` : ''}.${extension}`;
 }

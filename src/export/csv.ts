@@ -1,6 +1,6 @@
-import type { ExportData } from '../domain/export.js';
+import type { ExportData, ExportReport } from '../domain/export.js';
 import type { Lang } from '../domain/entities.js';
-import { catalogue } from '../i18n/index.js';
+import { catalogue, type Catalogue } from '../i18n/index.js';
 import { wallClockText } from './cells.js';
 import { reportHeaders, reportRow } from './report-rows.js';
 
@@ -35,34 +35,39 @@ export function field(value: string): string {
   return /[";\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** The reports of the export as a CSV file, in the dialect above. */
+/** The CSV's first line (after the BOM): the column names. */
+export function csvHeader(t: Catalogue, timeZone: string): string {
+  return reportHeaders(t, timeZone).map(field).join(CSV_SEPARATOR);
+}
+
+/** One report as a CSV line (no line end). */
+export function csvLine(report: ExportReport, t: Catalogue, timeZone: string): string {
+  const text = (value: string | null): string => field(neutralizeFormula(value ?? ''));
+  const row = reportRow(report, t);
+  return [
+    String(row.id),
+    wallClockText(row.createdAt, timeZone),
+    text(row.kind),
+    text(row.direction),
+    text(row.exhibitor),
+    text(row.category),
+    text(row.province),
+    text(row.product),
+    row.quantity === null ? '' : String(row.quantity),
+    text(row.unit),
+    text(row.buyer),
+    text(row.buyerOrigin),
+    row.amount.toString(),
+    text(row.verified),
+    text(row.status),
+    text(row.voidReason),
+  ].join(CSV_SEPARATOR);
+}
+
+/** The reports of the export as a CSV file held in memory, in the dialect above (the bot streams it: export-files.ts). */
 export function buildReportsCsv(data: ExportData, lang: Lang): Buffer {
   const t = catalogue(lang);
   const zone = data.mission.timeZone;
-  const text = (value: string | null): string => field(neutralizeFormula(value ?? ''));
-  const lines = [reportHeaders(t, zone).map(field).join(CSV_SEPARATOR)];
-  for (const report of data.reports) {
-    const row = reportRow(report, t);
-    lines.push(
-      [
-        String(row.id),
-        wallClockText(row.createdAt, zone),
-        text(row.kind),
-        text(row.direction),
-        text(row.exhibitor),
-        text(row.category),
-        text(row.province),
-        text(row.product),
-        row.quantity === null ? '' : String(row.quantity),
-        text(row.unit),
-        text(row.buyer),
-        text(row.buyerOrigin),
-        row.amount.toString(),
-        text(row.verified),
-        text(row.status),
-        text(row.voidReason),
-      ].join(CSV_SEPARATOR),
-    );
-  }
+  const lines = [csvHeader(t, zone), ...data.reports.map((report) => csvLine(report, t, zone))];
   return Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8');
 }

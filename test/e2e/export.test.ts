@@ -5,11 +5,16 @@
  * against the database: amounts are numbers equal to the saved bigints,
  * times are date cells on the mission's clock, voided reports are marked.
  */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMissionByChat, registerByChat, reportSale } from '../../src/demo/flows.js';
 import { rebuildTotals } from '../../src/db/totals-rebuild.js';
 import type { SimMessage, SimUser } from '../../src/simulator/index.js';
+import { seededRandom } from '../../src/simulator/bot-api-simulator.js';
 import { OFFICIAL_ID, startTestBot, type TestBot } from '../support/bot-harness.js';
 import { parseCsv } from '../support/csv.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
@@ -120,12 +125,16 @@ describe.each(TEST_PROVIDERS)('/ekspor on %s', (provider) => {
       await rebuildTotals(bot.db.prisma);
     });
 
-    it('sends the workbook and the CSV as two documents with a caption', async () => {
+    it('shows its progress in one message, then sends the workbook and the CSV as two documents with a caption', async () => {
       const before = official.messages().length;
       await official.send('/ekspor');
       const sent = official.messages().slice(before);
-      expect(sent).toHaveLength(2);
-      const [xlsx, csv] = sent;
+      expect(sent).toHaveLength(3);
+      const [progress, xlsx, csv] = sent;
+      // One message, edited to its end: no file too large, nothing zipped or split.
+      expect(progress?.document).toBeUndefined();
+      expect(progress?.edited).toBeGreaterThanOrEqual(1);
+      expect(progress?.plain).toBe('✅ Ekspor siap, berkasnya menyusul.');
       expect(xlsx?.document?.filename).toBe('misi-dagang-jawa-timur-banten-2026-11-27.xlsx');
       expect(csv?.document?.filename).toBe('misi-dagang-jawa-timur-banten-2026-11-27.csv');
       expect(xlsx?.plain).toContain('Ekspor Misi Dagang Jawa Timur – Banten');
@@ -142,7 +151,17 @@ describe.each(TEST_PROVIDERS)('/ekspor on %s', (provider) => {
       await official.send('/ekspor');
       const workbook = await readWorkbook(official.messages().at(-2));
       expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ringkasan', 'Laporan', 'Peserta', 'Produk']);
+      // The streamed sheets keep the print layout: A4 landscape one page wide, header row frozen and repeated, page footer.
+      for (const each of workbook.worksheets) {
+        expect(each.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+        expect(each.headerFooter.oddFooter).toContain(`· ${each.name}&R`);
+        expect(each.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      }
       const sheet = workbook.getWorksheet('Laporan');
+      expect(sheet?.views[0]).toMatchObject({ xSplit: 1 });
+      expect(sheet?.autoFilter).toBeTruthy();
+      // Widths fitted to the header and the first page of reports.
+      expect(sheet?.getColumn(5).width).toBeGreaterThanOrEqual('Emping Melinjo Pak Ahmad'.length);
       expect(sheet?.getRow(1).values).toEqual([
         undefined, 'No. laporan', 'Waktu (WIB)', 'Jenis', 'Arah', 'Peserta', 'Kategori', 'Provinsi asal', 'Produk', 'Jumlah', 'Satuan',
         'Pembeli', 'Asal pembeli', 'Nilai (Rp)', 'Terverifikasi', 'Status', 'Alasan pembatalan',
@@ -295,4 +314,144 @@ describe.each(TEST_PROVIDERS)('/ekspor on %s', (provider) => {
       expect(await counts()).toEqual(before);
     });
   });
+});
+
+/**
+ * Many reports against a small file limit (Telegram's is 50 MB; here a few
+ * tens of kilobytes), so the zipping and the split happen with a test's worth
+ * of data. The limits object is the bot's own: each test sets what it needs.
+ */
+describe.each(TEST_PROVIDERS)('/ekspor of many reports against a file limit on %s', (provider) => {
+  const REPORTS = 1_500;
+  const limits = { maxFileBytes: 40_000, zipCsvAboveBytes: 8_000, pageSize: 50, tempDir: '' };
+  let bot: TestBot;
+  let official: SimUser;
+  let ids: number[];
+  let liveTotal: bigint;
+
+  beforeAll(async () => {
+    limits.tempDir = mkdtempSync(join(tmpdir(), 'misi-export-test-'));
+    bot = await startTestBot(provider, { now: () => new Date('2026-11-27T03:00:00Z'), app: { exportLimits: limits }, settleTimeoutMs: 120_000 });
+    official = bot.sim.user({ id: OFFICIAL_ID, firstName: 'Pak Budi' });
+    await createMissionByChat(official, JATIM_BANTEN);
+    const sri = bot.sim.user({ id: 8001, firstName: 'Bu Sri' });
+    await registerByChat(sri, { name: 'Keripik Tempe Bu Sri', category: 'Makanan', province: 'Jawa Timur', city: 'Malang', phone: '081234567890' });
+    const exhibitor = await bot.db.prisma.exhibitor.findFirstOrThrow();
+    const random = seededRandom(20261202);
+    const from = Date.parse('2026-11-26T01:00:00Z');
+    await bot.db.prisma.saleReport.createMany({
+      data: Array.from({ length: REPORTS }, (_, i) => ({
+        missionId: exhibitor.missionId,
+        exhibitorId: exhibitor.id,
+        amount: BigInt(10_000 + Math.floor(random() * 1_000_000_000)),
+        reportedById: 8001n,
+        // Names that do not compress away, so the files have some size.
+        buyerName: `PT ${Math.floor(random() * 1e12).toString(36)} ${Math.floor(random() * 1e12).toString(36)}`,
+        createdAt: new Date(from + i * 60_000),
+        ...(i % 50 === 7 ? { voidedAt: new Date(from + i * 60_000 + 1_000), voidReason: 'salah ketik' } : {}),
+      })),
+    });
+    await rebuildTotals(bot.db.prisma);
+    const rows = await bot.db.prisma.saleReport.findMany({ select: { id: true, amount: true, voidedAt: true }, orderBy: { id: 'asc' } });
+    ids = rows.map((row) => row.id);
+    liveTotal = rows.filter((row) => row.voidedAt === null).reduce((sum, row) => sum + row.amount, 0n);
+  }, 120_000);
+  afterAll(async () => {
+    await bot?.stop();
+    rmSync(limits.tempDir, { recursive: true, force: true });
+  });
+
+  /** /ekspor, and what it sent: the progress message and the files. */
+  async function exportNow(): Promise<{ progress: SimMessage; files: SimMessage[] }> {
+    const before = official.messages().length;
+    await official.send('/ekspor');
+    const [progress, ...files] = official.messages().slice(before);
+    if (!progress) throw new Error('no answer to /ekspor');
+    return { progress, files };
+  }
+
+  const unzipOne = (bytes: Buffer): [string, string] => {
+    const entries = Object.entries(unzipSync(new Uint8Array(bytes)));
+    expect(entries).toHaveLength(1);
+    const [name, content] = entries[0]!;
+    return [name, Buffer.from(content).toString('utf8')];
+  };
+  /** The report numbers in a CSV's text, after checking its BOM and header. */
+  const csvIds = (text: string): number[] => {
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = parseCsv(text.slice(1), ';');
+    expect(header?.[0]).toBe('No. laporan');
+    return rows.map((row) => Number(row[0]));
+  };
+
+  it('splits the workbook and the zipped CSV into parts under the limit that together hold every report, and says so', async () => {
+    limits.maxFileBytes = 40_000;
+    const { progress, files } = await exportNow();
+    const workbooks = files.filter((file) => file.document?.filename?.endsWith('.xlsx'));
+    const csvs = files.filter((file) => file.document?.filename?.endsWith('.csv.zip'));
+    expect(workbooks.length).toBeGreaterThan(1);
+    expect(csvs.length).toBeGreaterThan(1);
+    expect(files).toHaveLength(workbooks.length + csvs.length);
+    for (const file of files) expect(file.document?.bytes?.length).toBeLessThanOrEqual(limits.maxFileBytes);
+    expect(workbooks.map((file) => file.document?.filename)).toEqual(workbooks.map((_, i) => `misi-dagang-jawa-timur-banten-2026-11-27-bagian-${i + 1}.xlsx`));
+    expect(progress.plain).toContain(`dibagi menjadi ${workbooks.length} berkas menurut nomor laporan`);
+    expect(progress.plain).toContain(`dibagi menjadi ${csvs.length} berkas`);
+
+    // Every part is a whole workbook: the summary of the mission, its run of reports, the exhibitors.
+    const fromWorkbooks: number[] = [];
+    for (const [index, file] of workbooks.entries()) {
+      const workbook = await readWorkbook(file);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ringkasan', 'Laporan', 'Peserta', 'Produk']);
+      expect(workbook.getWorksheet('Ringkasan')?.getCell('B2').value).toBe(Number(liveTotal));
+      expect(sheetRows(workbook.getWorksheet('Peserta'))).toHaveLength(1);
+      const own = sheetRows(workbook.getWorksheet('Laporan')).map((row) => row[0] as number);
+      expect(file.plain).toContain(`Berkas ${index + 1} dari ${workbooks.length}: laporan no. ${own[0]}–${own.at(-1)}.`);
+      fromWorkbooks.push(...own);
+    }
+    expect(fromWorkbooks).toEqual(ids);
+    expect(workbooks[0]?.plain).toContain(`${REPORTS} laporan (${ids.length - REPORTS + Math.ceil(REPORTS / 50)} dibatalkan)`);
+
+    const fromCsv: number[] = [];
+    for (const [index, file] of csvs.entries()) {
+      const [name, text] = unzipOne(file.document!.bytes!);
+      expect(name).toBe(`misi-dagang-jawa-timur-banten-2026-11-27-bagian-${index + 1}.csv`);
+      fromCsv.push(...csvIds(text));
+    }
+    expect(fromCsv).toEqual(ids);
+    expect(readdirSync(limits.tempDir)).toEqual([]);
+  }, 300_000);
+
+  it('zips a large CSV and sends it whole when the zip fits', async () => {
+    limits.maxFileBytes = 50_000_000;
+    const { progress, files } = await exportNow();
+    expect(files.map((file) => file.document?.filename)).toEqual(['misi-dagang-jawa-timur-banten-2026-11-27.xlsx', 'misi-dagang-jawa-timur-banten-2026-11-27.csv.zip']);
+    expect(progress.plain).toMatch(/CSV \([\d,]+ MB\) dikompres menjadi ZIP/);
+    expect(files[1]?.plain).toContain('dikompres ZIP');
+    const [name, text] = unzipOne(files[1]!.document!.bytes!);
+    expect(name).toBe('misi-dagang-jawa-timur-banten-2026-11-27.csv');
+    expect(csvIds(text)).toEqual(ids);
+    expect(sheetRows((await readWorkbook(files[0])).getWorksheet('Laporan')).map((row) => row[0])).toEqual(ids);
+    expect(readdirSync(limits.tempDir)).toEqual([]);
+  }, 120_000);
+
+  it('finishes the export when the progress message cannot be edited', async () => {
+    bot.sim.fail('editMessageText', { error_code: 400, description: 'Bad Request: message to edit not found' }, { times: 100 });
+    const { progress, files } = await exportNow();
+    bot.sim.clearFaults();
+    expect(files.map((file) => file.document?.filename)).toEqual(['misi-dagang-jawa-timur-banten-2026-11-27.xlsx', 'misi-dagang-jawa-timur-banten-2026-11-27.csv.zip']);
+    // The edit was tried and failed: the message still shows where it started.
+    expect(bot.sim.callsOf('editMessageText').length).toBeGreaterThan(0);
+    expect(progress.plain).toBe('⏳ Menyiapkan ekspor… 0 %');
+    expect(progress.edited).toBe(0);
+    expect(readdirSync(limits.tempDir)).toEqual([]);
+  }, 120_000);
+
+  it('removes its temporary files when sending a file fails, and says the export failed', async () => {
+    bot.sim.fail('sendDocument', { error_code: 400, description: 'Bad Request: failed to get HTTP URL content' }, { times: 100 });
+    const { progress, files } = await exportNow();
+    bot.sim.clearFaults();
+    expect(files.some((file) => file.document)).toBe(false);
+    expect(progress.plain).toMatch(/Ekspor gagal dibuat/);
+    expect(readdirSync(limits.tempDir)).toEqual([]);
+  }, 120_000);
 });

@@ -31,17 +31,19 @@ export interface TestBotOptions {
   /** `webhook`: the simulator POSTs updates to the bot's HTTP server on 127.0.0.1. */
   mode?: 'polling' | 'webhook';
   /** Tuning of the inbox workers and of the handlers' Bot API calls. */
-  app?: Pick<AppOptions, 'inbox' | 'calls' | 'jobs' | 'board'>;
+  app?: Pick<AppOptions, 'inbox' | 'calls' | 'jobs' | 'board' | 'exportLimits'>;
   /** Where the bot's log lines go, at which level (default: TEST_LOG_LEVEL or silent, to stdout). */
   log?: { level: string; destination: NodeJS.WritableStream };
   /** PUBLIC_URL: the board's links and buttons. */
   publicUrl?: string;
+  /** How long a step may wait for the bot to settle (default 10 s): an export of many reports on a loaded machine takes longer. */
+  settleTimeoutMs?: number;
 }
 
 export const TEST_WEBHOOK_SECRET = 'test-webhook-secret_0123456789';
 
 export async function startTestBot(provider: Provider, options: TestBotOptions = {}): Promise<TestBot> {
-  const sim = new BotApiSimulator({ token: TEST_TOKEN });
+  const sim = new BotApiSimulator({ token: TEST_TOKEN, ...(options.settleTimeoutMs ? { settleTimeoutMs: options.settleTimeoutMs } : {}) });
   const apiRoot = await sim.start();
   const database: TestDatabase = await createTestDatabase(provider);
   const port = options.mode === 'webhook' ? await freePort() : 0;

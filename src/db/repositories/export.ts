@@ -1,5 +1,5 @@
 import type { Mission } from '../../domain/entities.js';
-import { summaryFromSums, type ExportData, type ExportExhibitor, type ExportProduct, type ExportReport } from '../../domain/export.js';
+import { summaryFromSums, type ExportData, type ExportExhibitor, type ExportHead, type ExportProduct, type ExportReport, type ReportPage } from '../../domain/export.js';
 import type { DbClient } from '../database.js';
 import { exportMeetings } from './matching.js';
 import { toExhibitor, toSaleReport } from './mappers.js';
@@ -64,6 +64,103 @@ export function createExportRepository(prisma: DbClient) {
       const meetings = await exportMeetings(prisma, mission.id);
       return { mission, reports, summary, exhibitors, products, ...(meetings ? { meetings } : {}) };
     },
+
+    /**
+     * Everything of an export but the reports, read in one transaction: the
+     * summary from the running totals, the exhibitors and products (a few
+     * thousand rows at most), and the highest report id, which bounds the
+     * pages of {@link reportPage} so reports saved during a long export do
+     * not join it half way.
+     */
+    async missionHead(mission: Mission): Promise<ExportHead> {
+      const [exhibitorRows, productRows, totals, exhibitorTotals, dayTotals, reportCount, first, last] = await prisma.$transaction([
+        prisma.exhibitor.findMany({ where: { missionId: mission.id }, orderBy: { id: 'asc' } }),
+        prisma.product.findMany({
+          where: { exhibitor: { missionId: mission.id } },
+          include: { exhibitor: { select: { name: true } } },
+          orderBy: [{ exhibitorId: 'asc' }, { id: 'asc' }],
+        }),
+        prisma.missionTotal.findUnique({ where: { missionId: mission.id }, select: { voidedCount: true, amountSell: true, amountBuy: true } }),
+        prisma.exhibitorTotal.findMany({ where: { missionId: mission.id, reportCount: { gt: 0 } } }),
+        prisma.dayTotal.findMany({ where: { missionId: mission.id, reportCount: { gt: 0 } } }),
+        prisma.saleReport.count({ where: { missionId: mission.id } }),
+        prisma.saleReport.findFirst({ where: { missionId: mission.id }, orderBy: { id: 'asc' }, select: { id: true } }),
+        prisma.saleReport.findFirst({ where: { missionId: mission.id }, orderBy: { id: 'desc' }, select: { id: true } }),
+      ]);
+      const exhibitors: ExportExhibitor[] = exhibitorRows.map((row) => ({ ...toExhibitor(row), registeredAt: row.createdAt }));
+      const products: ExportProduct[] = productRows.map((row) => ({
+        id: row.id,
+        exhibitorId: row.exhibitorId,
+        exhibitorName: row.exhibitor.name,
+        name: row.name,
+        category: row.category,
+        price: row.price,
+        unit: row.unit,
+        minOrder: row.minOrder,
+        description: row.description,
+        active: row.active,
+        createdAt: row.createdAt,
+      }));
+      const exhibitorById = new Map(exhibitorRows.map((row) => [row.id, row]));
+      const summary = summaryFromSums(
+        exhibitorTotals.flatMap((sums) => {
+          const exhibitor = exhibitorById.get(sums.exhibitorId);
+          return exhibitor ? [{ exhibitorId: exhibitor.id, category: exhibitor.category, province: exhibitor.province, sums }] : [];
+        }),
+        dayTotals.map(({ day, ...sums }) => ({ day, sums })),
+        totals?.voidedCount ?? 0,
+        { sell: totals?.amountSell ?? 0n, buy: totals?.amountBuy ?? 0n },
+      );
+      // Meetings change seldom and are few (a table's slots a day): read whole, as /progres reads their figures.
+      const meetings = await exportMeetings(prisma, mission.id);
+      return { mission, summary, exhibitors, products, ...(meetings ? { meetings } : {}), reportCount, startAfterId: first ? first.id - 1 : 0, maxReportId: last?.id ?? 0 };
+    },
+
+    /**
+     * One page of a mission's reports in id order: the rows with ids after
+     * `afterId` up to the head's last, at most `take` of them looked at,
+     * and the id to go on after. The range is read by primary key, and rows
+     * of other missions in it are dropped here: with the mission in the
+     * WHERE clause, SQLite reads the mission's index and sorts all its
+     * remaining reports for every page, which at a million reports never
+     * ends. A mission's reports are one run of ids but for missions held at
+     * the same time. The exhibitor's and the listing's names are joined from
+     * the head, which holds every exhibitor and product of the mission.
+     */
+    async reportPage(head: ExportHead, afterId: number, take: number): Promise<ReportPage> {
+      const rows = await prisma.saleReport.findMany({
+        where: { id: { gt: afterId, lte: head.maxReportId } },
+        orderBy: { id: 'asc' },
+        take,
+      });
+      const names = joinNames(head);
+      const reports: ExportReport[] = [];
+      for (const row of rows) {
+        if (row.missionId !== head.mission.id) continue;
+        const exhibitor = names.exhibitors.get(row.exhibitorId);
+        reports.push({
+          ...toSaleReport(row),
+          exhibitorName: exhibitor?.name ?? '',
+          category: exhibitor?.category ?? '',
+          province: exhibitor?.province ?? '',
+          productName: row.productId === null ? null : (names.products.get(row.productId) ?? null),
+        });
+      }
+      // Fewer rows than asked: the range is read to its end.
+      return { reports, cursor: rows.length < take ? head.maxReportId : (rows.at(-1)?.id ?? head.maxReportId) };
+    },
   };
 }
+const joined = new WeakMap<ExportHead, { exhibitors: Map<number, ExportExhibitor>; products: Map<number, string> }>();
+
+/** The head's exhibitors and product names by id, built once per export. */
+function joinNames(head: ExportHead): { exhibitors: Map<number, ExportExhibitor>; products: Map<number, string> } {
+  let names = joined.get(head);
+  if (!names) {
+    names = { exhibitors: new Map(head.exhibitors.map((row) => [row.id, row])), products: new Map(head.products.map((row) => [row.id, row.name])) };
+    joined.set(head, names);
+  }
+  return names;
+}
+
 export type ExportRepository = ReturnType<typeof createExportRepository>;

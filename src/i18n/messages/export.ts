@@ -14,6 +14,30 @@ export interface ExportCaptionView {
   textAmounts: number;
 }
 
+/** What the message that ends the /ekspor progress says about the files. */
+export interface ExportReadyView {
+  /** Workbook files: more than one when the workbook is larger than Telegram takes. */
+  workbookParts: number;
+  csvParts: number;
+  csvZipped: boolean;
+  /** Sizes in megabytes: the whole CSV, and zipped (all parts together). */
+  csvMb: number;
+  zippedMb: number;
+  limitMb: number;
+}
+
+/** One of several files of a split export: part `index` of `count`, reports `first`..`last`. */
+export interface ExportPartView {
+  index: number;
+  count: number;
+  first: number | null;
+  last: number | null;
+}
+
+// One decimal, more for a fraction of a megabyte (the tests' small files).
+const mbId = (value: number) => value.toLocaleString('id-ID', { maximumFractionDigits: value < 1 ? 3 : 1 });
+const mbEn = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: value < 1 ? 3 : 1 });
+
 /**
  * /ekspor: the captions of the two files, and every word written into the
  * workbook and the CSV (sheet names, headers, values), plain text.
@@ -27,6 +51,22 @@ export const exports = bilingual({
         v.textAmounts > 0 && html`⚠️ ${v.textAmounts} nilai melebihi batas angka Excel dan ditulis sebagai teks (tepat, tanpa pembulatan).`,
       ]),
     captionCsv: html`Laporan yang sama sebagai CSV (UTF-8, pemisah titik koma) untuk aplikasi lain.`,
+    captionCsvZipped: html`Laporan yang sama sebagai CSV (UTF-8, pemisah titik koma) untuk aplikasi lain, dikompres ZIP karena besar: buka ZIP-nya, CSV ada di dalamnya.`,
+    captionPart: (v: ExportPartView) =>
+      v.first === null ? html`Berkas ${v.index} dari ${v.count}.` : html`Berkas ${v.index} dari ${v.count}: laporan no. ${v.first}–${v.last}.`,
+    progress: (percent: number) => html`⏳ Menyiapkan ekspor… ${percent} %`,
+    ready: (v: ExportReadyView) =>
+      lines([
+        html`✅ Ekspor siap, berkasnya menyusul.`,
+        v.workbookParts > 1 &&
+          html`📊 Buku kerja melebihi ${mbId(v.limitMb)} MB (batas berkas Telegram), jadi dibagi menjadi ${v.workbookParts} berkas menurut nomor laporan. Setiap berkas memuat ringkasan, peserta dan produk.`,
+        v.csvZipped && v.csvParts === 1 && html`🗜️ CSV (${mbId(v.csvMb)} MB) dikompres menjadi ZIP (${mbId(v.zippedMb)} MB) agar cepat diunduh.`,
+        v.csvParts > 1 &&
+          html`🗜️ CSV (${mbId(v.csvMb)} MB) dikompres ZIP dan masih melebihi ${mbId(v.limitMb)} MB, jadi dibagi menjadi ${v.csvParts} berkas; setiap berkas memuat baris judul.`,
+      ]),
+    failed: html`⚠️ Ekspor gagal dibuat. Coba lagi sebentar lagi.`,
+    /** In the file name of one part of a split export: `misi-…-2026-11-27-bagian-2.xlsx`. */
+    partLabel: 'bagian',
     sheets: { reports: 'Laporan', exhibitors: 'Peserta', products: 'Produk', summary: 'Ringkasan', meetings: 'Temu bisnis' },
     dateTimeFormat: 'dd/mm/yyyy hh:mm',
     dateFormat: 'dd/mm/yyyy',
@@ -150,6 +190,20 @@ export const exports = bilingual({
         v.textAmounts > 0 && html`⚠️ ${v.textAmounts} amounts exceed Excel's number limit and are written as text (exact, not rounded).`,
       ]),
     captionCsv: html`The same reports as CSV (UTF-8, semicolon separated) for other tools.`,
+    captionCsvZipped: html`The same reports as CSV (UTF-8, semicolon separated) for other tools, zipped because it is large: open the ZIP, the CSV is inside.`,
+    captionPart: (v) => (v.first === null ? html`File ${v.index} of ${v.count}.` : html`File ${v.index} of ${v.count}: reports no. ${v.first}–${v.last}.`),
+    progress: (percent) => html`⏳ Preparing the export… ${percent}%`,
+    ready: (v) =>
+      lines([
+        html`✅ The export is ready, the files follow.`,
+        v.workbookParts > 1 &&
+          html`📊 The workbook is over ${mbEn(v.limitMb)} MB (Telegram's file limit), so it is split into ${v.workbookParts} files by report number. Every file has the summary, exhibitors and products.`,
+        v.csvZipped && v.csvParts === 1 && html`🗜️ The CSV (${mbEn(v.csvMb)} MB) is zipped (${mbEn(v.zippedMb)} MB) for a quicker download.`,
+        v.csvParts > 1 &&
+          html`🗜️ The CSV (${mbEn(v.csvMb)} MB) is zipped and still over ${mbEn(v.limitMb)} MB, so it is split into ${v.csvParts} files, each with the header line.`,
+      ]),
+    failed: html`⚠️ The export could not be made. Please try again shortly.`,
+    partLabel: 'part',
     sheets: { reports: 'Reports', exhibitors: 'Exhibitors', products: 'Products', summary: 'Summary', meetings: 'Meetings' },
     dateTimeFormat: 'yyyy-mm-dd hh:mm',
     dateFormat: 'yyyy-mm-dd',
