@@ -7,7 +7,9 @@
  * (scripts/bench/ingest.ts), the figures at scale (scripts/bench/figures.ts)
  * and start to ready with idle RSS (scripts/bench/start.ts, on dist/: `npm run build`
  * first) and the live board's load check (scripts/board-load.ts: 1,000 SSE
- * clients for a minute while reports arrive); `--only ingest|figures|start|board` runs one.
+ * clients for a minute while reports arrive) and `/ringkasan` end to end on
+ * 1M reports (scripts/bench/ringkasan.ts, on dist/ too; `--ringkasan-reports N`,
+ * `--ringkasan-runs N`); `--only ingest|figures|start|board|ringkasan` runs one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,7 @@ import { applyMigrations } from '../../src/db/migrations.js';
 import type { Provider } from '../../src/db/schema-files.js';
 import { benchFigures, seedMission, type FigureRow } from './figures.js';
 import { ingestOptionsFromArgs, runIngestBench } from './ingest.js';
+import { benchRingkasan, printRingkasan } from './ringkasan.js';
 import { BARE_COMMAND, BOT_COMMAND, benchStart, printStart } from './start.js';
 
 function option(name: string, fallback: number): number {
@@ -85,6 +88,9 @@ for (const provider of only === undefined || only === 'figures' ? providers : []
   }
 }
 if (only === undefined || only === 'start') printStart(await benchStart([BOT_COMMAND, BARE_COMMAND], option('start-runs', 5)));
+for (const provider of only === undefined || only === 'ringkasan' ? providers : []) {
+  printRingkasan(await benchRingkasan(provider, option('ringkasan-reports', 1_000_000), option('ringkasan-runs', 11), postgresUrl));
+}
 if (only === undefined || only === 'board') {
   // The board's load check (1,000 SSE clients for a minute while reports arrive) runs as its own process: it forks its clients and exits when done.
   const { spawn } = await import('node:child_process');
