@@ -47,7 +47,7 @@ export async function applyMigrations(url: string, log?: (line: string) => void)
   if (list.migrationDirectories.every((dir) => applied.has(dir.path))) return [];
   const output = await withSchemaEngine(
     provider,
-    adapterFactory(url),
+    await adapterFactory(url),
     (engine) =>
       engine.applyMigrations({
         migrationsList: list,
