@@ -159,6 +159,8 @@ export async function benchFigures(db: Database, missionId: number, runs: { tota
     sales: { totals: recount.totals },
     digests: recount,
     followUps: { summary: recount.summary },
+    // Business matching's figures have no totals of their own: the same query on both sides.
+    matching: repos.matching,
   } as unknown as Parameters<typeof gatherDigest>[0];
   const recountProgress = async () => {
     const today = '2026-11-27';

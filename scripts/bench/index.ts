@@ -72,7 +72,9 @@ function printFigures(provider: Provider, reports: number, rows: FigureRow[]): v
 const reports = option('reports', 100_000);
 const runs = { totals: option('runs', 21), recount: option('recount-runs', 5) };
 const postgresUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
-const providers: Provider[] = postgresUrl ? ['sqlite', 'postgresql'] : ['sqlite'];
+// `--db sqlite|postgresql` runs the database parts on one of them only.
+const onlyDb = process.argv.includes('--db') ? process.argv[process.argv.indexOf('--db') + 1] : undefined;
+const providers: Provider[] = (postgresUrl ? (['sqlite', 'postgresql'] as Provider[]) : (['sqlite'] as Provider[])).filter((provider) => onlyDb === undefined || provider === onlyDb);
 console.log(`npm run bench: ${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} CPUs`);
 if (!postgresUrl) console.log('PostgreSQL skipped: set BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) to an admin connection URL.');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
