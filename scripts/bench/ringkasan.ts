@@ -102,6 +102,8 @@ async function prepare(provider: Provider, reports: number, label: string, admin
     ADMIN_TELEGRAM_IDS: String(OFFICIAL_ID),
     LOG_LEVEL: 'info',
     BOT_MODE: 'polling',
+    // The production command line's flag (npm start, the Dockerfile, the systemd unit).
+    NODE_OPTIONS: '--max-semi-space-size=2',
   });
   const unfollow = await followInbox(sim, bot);
   const official = sim.user({ id: OFFICIAL_ID, firstName: 'Pak Budi', languageCode: 'id' });
