@@ -24,6 +24,9 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production
+# A young generation of 2 MiB a half instead of up to 16: about 30 MiB less
+# resident memory at idle, no measurable cost (docs/benchmarks.md, "Idle RSS").
+ENV NODE_OPTIONS=--max-semi-space-size=2
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -32,7 +32,7 @@ const previous = existsSync(MIGRATED_SCHEMA_SNAPSHOT_PATH) ? readFileSync(MIGRAT
 
 let written = 0;
 for (const provider of PROVIDERS) {
-  const diff = await withSchemaEngine(provider, offlineAdapterFactory(provider), (engine) =>
+  const diff = await withSchemaEngine(provider, await offlineAdapterFactory(provider), (engine) =>
     engine.diff({
       from: previous
         ? { tag: 'schemaDatamodel', files: [{ path: schemaPath(provider), content: schemaText(provider, previous) }] }

@@ -5,7 +5,7 @@ import { createBot, publishCommands, startupTelegram } from './bot/create-bot.js
 import type { BotContext, BotDeps } from './bot/context.js';
 import { describeError } from './telegram/errors.js';
 import { openDatabase, type Database } from './db/database.js';
-import { applyMigrations } from './db/migrations.js';
+import { applyMigrations, hasPendingMigrations } from './db/migrations.js';
 import { explainingDatabaseErrors, waitForDatabase } from './db/database-errors.js';
 import { createRepositories } from './db/repositories/index.js';
 import { createOutboxRepository } from './db/repositories/outbox.js';
@@ -67,13 +67,19 @@ export interface AppOptions {
 export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   // A database container started with the bot may still be coming up: wait for it, within bounds.
-  await waitForDatabase(config.DATABASE_URL, {
+  let db = await waitForDatabase(config.DATABASE_URL, {
     onWait: ({ problem, waitedMs, retryInMs }) => logger.warn({ problem, waitedMs, retryInMs }, 'waiting for the database'),
     ...(options.startSignal ? { signal: options.startSignal } : {}),
   });
-  const applied = await explainingDatabaseErrors(config.DATABASE_URL, () => applyMigrations(config.DATABASE_URL));
-  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  const db = await explainingDatabaseErrors(config.DATABASE_URL, () => openDatabase(config.DATABASE_URL));
+  // The probe's connection is the bot's: one Prisma client (each compiles its
+  // own query compiler and keeps some MiB of it). Migrating needs it closed
+  // (SQLite's schema engine wants the file to itself), then opens anew.
+  if (await explainingDatabaseErrors(config.DATABASE_URL, () => hasPendingMigrations(db))) {
+    await db.close();
+    const applied = await explainingDatabaseErrors(config.DATABASE_URL, () => applyMigrations(config.DATABASE_URL));
+    if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+    db = await explainingDatabaseErrors(config.DATABASE_URL, () => openDatabase(config.DATABASE_URL));
+  }
   const outbox = createOutboxRepository(db.prisma);
   const backlog = async () => ({ inbox: await deps.repos.inbox.backlog(), outbox: await outbox.backlog(new Date()) });
   const metrics = createMetrics({ backlog });

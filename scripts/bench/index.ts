@@ -7,9 +7,11 @@
  * (scripts/bench/ingest.ts), the figures at scale (scripts/bench/figures.ts)
  * and start to ready with idle RSS (scripts/bench/start.ts, on dist/: `npm run build`
  * first) and the live board's load check (scripts/board-load.ts: 1,000 SSE
- * clients for a minute while reports arrive) and /ekspor's streamed files with
- * their peak RSS (scripts/bench/export.ts, 1,000,000 reports unless `--reports`);
- * `--only ingest|figures|start|board|export` runs one.
+ * clients for a minute while reports arrive), /ekspor's streamed files with
+ * their peak RSS (scripts/bench/export.ts, 1,000,000 reports unless `--reports`)
+ * and `/ringkasan` end to end on 1M reports (scripts/bench/ringkasan.ts, on
+ * dist/ too; `--ringkasan-reports N`, `--ringkasan-runs N`);
+ * `--only ingest|figures|start|board|export|ringkasan` runs one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,7 @@ import { applyMigrations } from '../../src/db/migrations.js';
 import type { Provider } from '../../src/db/schema-files.js';
 import { benchFigures, seedMission, type FigureRow } from './figures.js';
 import { ingestOptionsFromArgs, runIngestBench } from './ingest.js';
+import { benchRingkasan, printRingkasan } from './ringkasan.js';
 import { BARE_COMMAND, BOT_COMMAND, benchStart, printStart } from './start.js';
 import { benchExport, printExport } from './export.js';
 
@@ -72,7 +75,9 @@ function printFigures(provider: Provider, reports: number, rows: FigureRow[]): v
 const reports = option('reports', 100_000);
 const runs = { totals: option('runs', 21), recount: option('recount-runs', 5) };
 const postgresUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
-const providers: Provider[] = postgresUrl ? ['sqlite', 'postgresql'] : ['sqlite'];
+// `--db sqlite|postgresql` runs the database parts on one of them only.
+const onlyDb = process.argv.includes('--db') ? process.argv[process.argv.indexOf('--db') + 1] : undefined;
+const providers: Provider[] = (postgresUrl ? (['sqlite', 'postgresql'] as Provider[]) : (['sqlite'] as Provider[])).filter((provider) => onlyDb === undefined || provider === onlyDb);
 console.log(`npm run bench: ${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} CPUs`);
 if (!postgresUrl) console.log('PostgreSQL skipped: set BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) to an admin connection URL.');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
@@ -88,7 +93,6 @@ for (const provider of only === undefined || only === 'figures' ? providers : []
   }
 }
 for (const provider of only === undefined || only === 'export' ? providers : []) {
-  if (process.argv.includes('--sqlite-only') && provider !== 'sqlite') continue;
   const exportReports = option('reports', 1_000_000);
   const { db, url, drop } = await scratchDatabase(provider, postgresUrl);
   try {
@@ -100,6 +104,9 @@ for (const provider of only === undefined || only === 'export' ? providers : [])
   }
 }
 if (only === undefined || only === 'start') printStart(await benchStart([BOT_COMMAND, BARE_COMMAND], option('start-runs', 5)));
+for (const provider of only === undefined || only === 'ringkasan' ? providers : []) {
+  printRingkasan(await benchRingkasan(provider, option('ringkasan-reports', 1_000_000), option('ringkasan-runs', 11), postgresUrl));
+}
 if (only === undefined || only === 'board') {
   // The board's load check (1,000 SSE clients for a minute while reports arrive) runs as its own process: it forks its clients and exits when done.
   const { spawn } = await import('node:child_process');

@@ -1,6 +1,6 @@
 /**
- * Start to ready and idle RSS of the compiled bot (`node dist/main.js`, what
- * `npm start` runs) against a bare telegraf bot that only polls, both pointed
+ * Start to ready and idle RSS of the compiled bot (`node
+ * --max-semi-space-size=2 dist/main.js`, what `npm start` runs) against a bare telegraf bot that only polls, both pointed
  * at the Bot API simulator. Runs alternate so both see the same machine load.
  */
 import { spawn } from 'node:child_process';
@@ -28,7 +28,8 @@ export interface StartCommand {
   args: string[];
 }
 
-export const BOT_COMMAND: StartCommand = { label: 'bot (node dist/main.js)', args: ['dist/main.js'] };
+// What `npm start`, the Dockerfile (NODE_OPTIONS) and the systemd unit run.
+export const BOT_COMMAND: StartCommand = { label: 'bot (node --max-semi-space-size=2 dist/main.js)', args: ['--max-semi-space-size=2', 'dist/main.js'] };
 export const BARE_COMMAND: StartCommand = { label: 'bare telegraf (node)', args: ['--input-type=module', '-e', BARE_BOT] };
 
 export interface StartSample {

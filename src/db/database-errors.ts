@@ -1,4 +1,4 @@
-import { openDatabase, providerOf, sqlitePath } from './database.js';
+import { openDatabase, providerOf, sqlitePath, type Database } from './database.js';
 
 /**
  * A database the bot cannot use, said in one line an operator can act on:
@@ -85,16 +85,27 @@ export async function explainingDatabaseErrors<T>(url: string, fn: () => Promise
   }
 }
 
-/** Connects, asks the cheapest question and disconnects: does the database answer at all? */
-export async function probeDatabase(url: string): Promise<void> {
-  await explainingDatabaseErrors(url, async () => {
+/**
+ * Connects and asks the cheapest question: does the database answer at all?
+ * Returns the open database, for the caller to use (each Prisma client
+ * compiles its own query compiler, some MiB that stay resident) and close.
+ */
+export async function connectDatabase(url: string): Promise<Database> {
+  return explainingDatabaseErrors(url, async () => {
     const db = await openDatabase(url);
     try {
       await db.prisma.$queryRawUnsafe('SELECT 1');
-    } finally {
+      return db;
+    } catch (error) {
       await db.close();
+      throw error;
     }
   });
+}
+
+/** Connects, asks the cheapest question and disconnects: does the database answer at all? */
+export async function probeDatabase(url: string): Promise<void> {
+  await (await connectDatabase(url)).close();
 }
 
 /** How long start-up waits for a database that is down or still starting (a container started with the bot). */
@@ -111,17 +122,17 @@ export interface WaitForDatabaseOptions {
 
 /**
  * Probes the database until it answers, for at most `waitMs`, waiting 1, 2, 4,
- * then 5 s between tries. Only a server that is down or starting is waited
- * for; a missing database, a wrong password or an unwritable path fail at once.
+ * then 5 s between tries, and returns it connected (the caller closes it).
+ * Only a server that is down or starting is waited for; a missing database,
+ * a wrong password or an unwritable path fail at once.
  */
-export async function waitForDatabase(url: string, options: WaitForDatabaseOptions): Promise<void> {
+export async function waitForDatabase(url: string, options: WaitForDatabaseOptions): Promise<Database> {
   const clock = options.clock ?? Date.now;
   const budget = options.waitMs ?? DATABASE_WAIT_MS;
   const started = clock();
   for (let attempt = 0; ; attempt += 1) {
     try {
-      await probeDatabase(url);
-      return;
+      return await connectDatabase(url);
     } catch (error) {
       if (!(error instanceof DatabaseStartError) || !error.retryable) throw error;
       const waitedMs = clock() - started;

@@ -1,13 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
 import { postgresRunner, registerFastSql, sqliteRunner, type FastSql } from './fast-sql.js';
 import { cachingSqliteFactory, pgStatementNames } from './prepared-statements.js';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
-import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
+import type { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
 import { providerOf, sqlitePath, type Provider } from './schema-files.js';
 
 /**
@@ -22,11 +18,20 @@ export { providerOf, sqlitePath } from './schema-files.js';
 // Writers wait this long for a lock instead of failing at once with SQLITE_BUSY.
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
-/** A driver adapter factory for the URL, usable by the client and the schema engine. */
-export function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
-  if (providerOf(url) === 'postgresql') return new PrismaPg({ connectionString: url });
+/**
+ * A driver adapter factory for the URL, usable by the client and the schema
+ * engine. Each provider's adapter (and client, in openDatabase) is loaded
+ * only when a URL of its kind is opened: the other's modules would cost a
+ * dozen MiB of resident memory for nothing.
+ */
+export async function adapterFactory(url: string): Promise<SqlMigrationAwareDriverAdapterFactory> {
+  if (providerOf(url) === 'postgresql') {
+    const { PrismaPg } = await import('@prisma/adapter-pg');
+    return new PrismaPg({ connectionString: url });
+  }
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const { PrismaBetterSqlite3 } = await import('@prisma/adapter-better-sqlite3');
   return new PrismaBetterSqlite3({ url: path, timeout: SQLITE_BUSY_TIMEOUT_MS });
 }
 
@@ -46,19 +51,19 @@ export async function openDatabase(url: string): Promise<Database> {
   // The bot's client keeps its statements prepared (the schema engine's connections need not).
   // The hot path's raw SQL (fast-sql.ts) shares the adapter's connection (SQLite) or pool (PostgreSQL).
   let fast: FastSql | undefined;
-  const pool = provider === 'postgresql' ? new pg.Pool({ connectionString: url }) : undefined;
-  const adapter = pool
-    ? new PrismaPg(pool, { statementNameGenerator: pgStatementNames(), disposeExternalPool: true })
-    : cachingSqliteFactory(adapterFactory(url), (connection) => (fast = sqliteRunner(connection)));
-  if (pool) {
+  let prisma: DbClient;
+  if (provider === 'postgresql') {
+    const [{ PrismaPg }, { PrismaClient }, { default: pg }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client.js'), import('pg')]);
+    const pool = new pg.Pool({ connectionString: url });
     // An idle connection the server closed (a restart, a dropped test database) is replaced on the next query.
     pool.on('error', () => undefined);
-    fast = postgresRunner(pool);
+    fast = postgresRunner(pool, pg.types);
+    const adapter = new PrismaPg(pool, { statementNameGenerator: pgStatementNames(), disposeExternalPool: true });
+    prisma = new PrismaClient({ adapter }) as unknown as DbClient;
+  } else {
+    const { PrismaClient } = await import('./generated/sqlite/client.js');
+    prisma = new PrismaClient({ adapter: cachingSqliteFactory(await adapterFactory(url), (connection) => (fast = sqliteRunner(connection))) });
   }
-  const prisma =
-    provider === 'postgresql'
-      ? (new PostgresClient({ adapter }) as unknown as DbClient)
-      : new SqliteClient({ adapter });
   if (provider === 'sqlite') {
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Provider } from './schema-files.js';
 
 /**
@@ -138,14 +138,20 @@ export function sqliteRunner(connection: SqliteConnection): FastSql {
 
 const TIMESTAMP = 1114;
 const INT8 = 20;
-/** BIGINT as bigint, TIMESTAMP (UTC as Prisma writes it) as a Date; the pool's own parsers are left alone for Prisma. */
-const types = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary') => {
-    if (format !== 'binary' && oid === TIMESTAMP) return (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
-    if (format !== 'binary' && oid === INT8) return (text: string) => BigInt(text);
-    return pg.types.getTypeParser(oid, format as 'text');
-  },
-} as unknown as pg.CustomTypesConfig;
+/**
+ * BIGINT as bigint, TIMESTAMP (UTC as Prisma writes it) as a Date; the
+ * pool's own parsers are left alone for Prisma. `base` is pg's types, passed
+ * in so that pg is loaded only for a PostgreSQL database.
+ */
+function typeParsers(base: typeof pg.types): pg.CustomTypesConfig {
+  return {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+      if (format !== 'binary' && oid === TIMESTAMP) return (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
+      if (format !== 'binary' && oid === INT8) return (text: string) => BigInt(text);
+      return base.getTypeParser(oid, format as 'text');
+    },
+  } as unknown as pg.CustomTypesConfig;
+}
 
 function pgValue(value: unknown): unknown {
   // TIMESTAMP(3) has no zone: written as UTC text (pg would write local time with an offset the column drops).
@@ -157,7 +163,7 @@ function pgValue(value: unknown): unknown {
 /** One name per text, for every connection of the pool: a name pg has prepared on a connection must keep its text. */
 type StatementNames = Map<string, { name: string; text: string }>;
 
-function pgRunner(query: (config: pg.QueryConfig) => Promise<pg.QueryResult>, names: StatementNames): SqlRunner {
+function pgRunner(query: (config: pg.QueryConfig) => Promise<pg.QueryResult>, names: StatementNames, types: pg.CustomTypesConfig): SqlRunner {
   // Past 500 distinct texts (a multi-row insert has one per row count), the rest run unnamed.
   const named = (sql: string): { name?: string; text: string } => {
     let entry = names.get(sql);
@@ -186,9 +192,10 @@ function pgRunner(query: (config: pg.QueryConfig) => Promise<pg.QueryResult>, na
   };
 }
 
-export function postgresRunner(pool: pg.Pool): FastSql {
+export function postgresRunner(pool: pg.Pool, pgTypes: typeof pg.types): FastSql {
   const names: StatementNames = new Map();
-  const outside = pgRunner((config) => pool.query(config), names);
+  const types = typeParsers(pgTypes);
+  const outside = pgRunner((config) => pool.query(config), names, types);
   return {
     ...outside,
     async transaction(fn) {
@@ -197,7 +204,7 @@ export function postgresRunner(pool: pg.Pool): FastSql {
       try {
         await client.query('BEGIN');
         try {
-          const result = await fn(pgRunner((config) => client.query(config), names));
+          const result = await fn(pgRunner((config) => client.query(config), names, types));
           await client.query('COMMIT');
           return result;
         } catch (error) {

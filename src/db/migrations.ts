@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { adapterFactory, openDatabase, providerOf } from './database.js';
+import { adapterFactory, openDatabase, providerOf, type Database } from './database.js';
 import { withSchemaEngine } from './schema-engine.js';
 import { EXTERNAL_TABLES, migrationsDir, type Provider } from './schema-files.js';
 import { rebuildTotals, TOTALS_MIGRATION_SUFFIX } from './totals-rebuild.js';
@@ -47,7 +47,7 @@ export async function applyMigrations(url: string, log?: (line: string) => void)
   if (list.migrationDirectories.every((dir) => applied.has(dir.path))) return [];
   const output = await withSchemaEngine(
     provider,
-    adapterFactory(url),
+    await adapterFactory(url),
     (engine) =>
       engine.applyMigrations({
         migrationsList: list,
@@ -72,6 +72,14 @@ export async function applyMigrations(url: string, log?: (line: string) => void)
 async function appliedMigrationNames(url: string): Promise<Set<string>> {
   const db = await openDatabase(url);
   try {
+    return await appliedMigrationNamesIn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function appliedMigrationNamesIn(db: Database): Promise<Set<string>> {
+  try {
     const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
       'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
@@ -79,7 +87,14 @@ async function appliedMigrationNames(url: string): Promise<Set<string>> {
   } catch {
     // No _prisma_migrations table yet: nothing applied.
     return new Set();
-  } finally {
-    await db.close();
   }
+}
+
+/**
+ * True when a migration is still to apply, asked on an open database (start-up
+ * asks on the connection it keeps, rather than opening a client of its own).
+ */
+export async function hasPendingMigrations(db: Database): Promise<boolean> {
+  const applied = await appliedMigrationNamesIn(db);
+  return !migrationsList(db.provider).migrationDirectories.every((dir) => applied.has(dir.path));
 }

@@ -9,7 +9,7 @@ import type { Provider } from './schema-files.js';
  * version) so that writing a PostgreSQL migration needs no server. Any other
  * query is a bug in the caller and fails loudly.
  */
-export function offlineAdapterFactory(provider: Provider): SqlMigrationAwareDriverAdapterFactory {
+export async function offlineAdapterFactory(provider: Provider): Promise<SqlMigrationAwareDriverAdapterFactory> {
   if (provider === 'sqlite') return adapterFactory('file::memory:');
   const connect = async () =>
     ({

@@ -1,6 +1,8 @@
 /**
  * Start and memory (issue 8): the chart (vega, vega-lite, resvg) and workbook
- * (exceljs) libraries load with the first digest or export, not at start.
+ * (exceljs) libraries load with the first digest or export, not at start;
+ * on SQLite, PostgreSQL's adapter, driver and client are not loaded at all,
+ * and Prisma's query compiler is the build for size.
  * The compiled bot runs with a loader hook that writes down every module it
  * resolves; at "bot started" none of them may be among them.
  */
@@ -10,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotApiSimulator } from '../../src/simulator/index.js';
 import { PROCESS_TOKEN, killIfRunning, launchCommand, tempDir, waitForLog, type BotProcess } from './process-helpers.js';
 
-const LAZY_PACKAGES = ['vega', 'vega-lite', '@resvg/resvg-js', 'exceljs'];
+const LAZY_PACKAGES = ['vega', 'vega-lite', '@resvg/resvg-js', 'exceljs', '@prisma/adapter-pg', 'pg'];
 
 describe('node dist/main.js at ready', () => {
   let sim: BotApiSimulator;
@@ -48,5 +50,15 @@ describe('node dist/main.js at ready', () => {
 
   it.each(LAZY_PACKAGES)('has not loaded %s', (name) => {
     expect(loaded.filter((url) => url.includes(`/node_modules/${name}/`))).toEqual([]);
+  });
+
+  it('has not loaded the PostgreSQL client (the database is SQLite)', () => {
+    expect(loaded.filter((url) => url.includes('/dist/db/generated/sqlite/'))).not.toEqual([]);
+    expect(loaded.filter((url) => url.includes('/dist/db/generated/postgresql/'))).toEqual([]);
+  });
+
+  it("loaded Prisma's query compiler built for size, not the fast build (about 50 MiB more resident)", () => {
+    expect(loaded.filter((url) => url.includes('query_compiler_small_bg.sqlite'))).not.toEqual([]);
+    expect(loaded.filter((url) => url.includes('query_compiler_fast_bg'))).toEqual([]);
   });
 });
