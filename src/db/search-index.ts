@@ -1,6 +1,7 @@
-import { FIELD_WEIGHT, INDEXED_FIELD, planSearch, searchEntry, trigrams, typoAllowance, type SearchPlan, type SearchQuery } from '../domain/search.js';
+import { FIELD_WEIGHT, INDEXED_FIELD, planSearch, searchEntry, type SearchPlan, type SearchQuery } from '../domain/search.js';
 import type { DbClient } from './database.js';
 import type { Provider } from './schema-files.js';
+import type { Vocabulary } from './vocabulary.js';
 
 /**
  * The catalog's word index and the ranking over it (migration
@@ -8,9 +9,9 @@ import type { Provider } from './schema-files.js';
  * changed in SearchPending, whoever writes; {@link indexPendingProducts} turns
  * the queue into words (normalised in TypeScript, the same on both
  * databases) before a search reads them. A search then finds the indexed
- * words its words may match (one statement), and ranks every matching product
- * of the mission and returns one page with the total (a second): no
- * candidate cap can hide a match.
+ * words its words may match (in memory, src/db/vocabulary.ts), and ranks
+ * every matching product of the mission and returns one page with the total
+ * (one statement): no candidate cap can hide a match.
  */
 
 /** Products indexed per transaction: bounds the statement size and how long a writer waits. */
@@ -27,7 +28,7 @@ type Tx = Parameters<Parameters<DbClient['$transaction']>[0]>[0];
 type Executor = Pick<DbClient, '$queryRawUnsafe' | '$executeRawUnsafe'>;
 
 /** Bound parameters for either provider: `?` on SQLite, `$1`, `$2`… on PostgreSQL. */
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   constructor(private readonly provider: Provider) {}
   add(value: unknown): string {
@@ -110,11 +111,13 @@ async function indexBatch(tx: Tx, provider: Provider): Promise<{ read: number; i
   // An unlisted product has no postings (listing it again queues it): every posting is a product buyers may see.
   const postings = entries
     .filter(({ product }) => product.active)
-    .flatMap(({ product, terms }) => terms.map(({ term, field }) => [termIds.get(term) ?? 0, product.exhibitor.missionId, product.id, field]))
-    .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[2] ?? 0) - (b[2] ?? 0) || (a[3] ?? 0) - (b[3] ?? 0));
+    .flatMap(({ product, terms, key }) => terms.map(({ term, field }) => ({ row: [termIds.get(term) ?? 0, product.exhibitor.missionId, product.id, field], key })))
+    .sort((a, b) => (a.row[0] ?? 0) - (b.row[0] ?? 0) || (a.row[2] ?? 0) - (b.row[2] ?? 0) || (a.row[3] ?? 0) - (b.row[3] ?? 0));
   for (const chunk of chunks(postings, INSERT_ROWS)) {
+    const keys = new Params(provider);
     await tx.$executeRawUnsafe(
-      `INSERT INTO "ProductTerm" ("termId", "missionId", "productId", "field") VALUES ${chunk.map((row) => `(${row.join(', ')})`).join(', ')} ON CONFLICT DO NOTHING`,
+      `INSERT INTO "ProductTerm" ("termId", "missionId", "productId", "field", "key") VALUES ${chunk.map(({ row, key }) => `(${row.join(', ')}, ${keys.add(key)})`).join(', ')} ON CONFLICT DO NOTHING`,
+      ...keys.values,
     );
   }
   const [yes, no] = provider === 'postgresql' ? ['TRUE', 'FALSE'] : ['1', '0'];
@@ -136,38 +139,6 @@ async function indexBatch(tx: Tx, provider: Provider): Promise<{ read: number; i
   return { read: pending.length, indexed: entries.length };
 }
 
-/**
- * The indexed words a query word may match: those containing it (an exact
- * word, a prefix, an infix) and, where a typo is allowed, those of a length
- * within the allowance sharing a trigram with it (FTS5 trigrams on SQLite,
- * LIKE '%kop%' over the pg_trgm index on PostgreSQL). Every word
- * matchWord (src/domain/search.ts) accepts is among them; it judges them after.
- */
-async function vocabulary(db: Executor, provider: Provider, query: SearchQuery): Promise<{ id: number; term: string }[]> {
-  const params = new Params(provider);
-  const selects: string[] = [];
-  const like = (piece: string) => `"term" LIKE ${params.add(`%${piece.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`;
-  // A quoted FTS5 string each, so no query syntax can leak in from what a buyer typed.
-  const quoted = (piece: string) => `"${piece.replace(/"/g, '""')}"`;
-  const fts = (match: string, where = '') =>
-    `SELECT t."id", t."term" FROM "SearchTermTrigram" s JOIN "SearchTerm" t ON t."id" = s.rowid WHERE "SearchTermTrigram" MATCH ${params.add(match)}${where}`;
-  for (const word of query.words) {
-    selects.push(provider === 'postgresql' ? `SELECT "id", "term" FROM "SearchTerm" WHERE ${like(word)}` : fts(quoted(word)));
-    const length = Array.from(word).length;
-    const allowance = typoAllowance(length);
-    if (allowance === 0) continue;
-    const lengths = ` AND length(${provider === 'postgresql' ? '' : 't.'}"term") BETWEEN ${length - allowance} AND ${length + allowance}`;
-    selects.push(
-      provider === 'postgresql'
-        ? `SELECT "id", "term" FROM "SearchTerm" WHERE (${trigrams(word).map(like).join(' OR ')})${lengths}`
-        : fts(trigrams(word).map(quoted).join(' OR '), lengths),
-    );
-  }
-  if (selects.length === 0) return [];
-  const rows = await db.$queryRawUnsafe<{ id: number; term: string }[]>(selects.join(' UNION '), ...params.values);
-  return rows.map((row) => ({ id: Number(row.id), term: row.term }));
-}
-
 export interface RankedRow {
   id: number;
   matched: number;
@@ -180,7 +151,10 @@ export interface RankedRow {
  * match in all. Every product with a matching word, category or province is
  * ranked: most query words matched, then most points (each query word's best,
  * added up), then normalised name and id (byte order on both databases), as
- * rankSearch in src/domain/search.ts. One GROUP BY per product.
+ * rankSearch in src/domain/search.ts. One statement: the postings and the
+ * SearchDoc rows carry the name key in covering indexes, so scoring every
+ * match is one pass over index entries, one GROUP BY, and a sort bounded by
+ * the page (no lookup per matching product).
  */
 export async function rankedSearch(
   db: Executor,
@@ -188,26 +162,18 @@ export async function rankedSearch(
   missionId: number,
   query: SearchQuery,
   page: { offset: number; limit: number },
+  vocabulary: Vocabulary,
 ): Promise<{ rows: RankedRow[]; total: number }> {
-  const plan = planSearch(query, await vocabulary(db, provider, query));
+  await vocabulary.refresh(db);
+  const plan = planSearch(query, vocabulary.candidates(query));
   const params = new Params(provider);
-  const hits = hitsSql(plan, params, missionId);
-  if (!hits.sql) return { rows: [], total: 0 };
+  const sql = scoredSql(plan, params, missionId);
+  if (!sql) return { rows: [], total: 0 };
   const collate = provider === 'postgresql' ? ' COLLATE "C"' : '';
-  // Only the products at or above the page's last (matched, points) need their name key
-  // to be ordered: "cut" is that score, absent when fewer products match than the page reaches.
   const rows = await db.$queryRawUnsafe<{ id: number; matched: number | bigint; points: number | bigint; total: number | bigint }[]>(
-    `${hits.sql},
-     ranked AS (SELECT product_id, ${hits.words.map((w) => `max(CASE WHEN word = ${w} THEN points END) AS w${w}`).join(', ')} FROM hits GROUP BY product_id),
-     scored AS MATERIALIZED (SELECT product_id, ${hits.words.map((w) => `CASE WHEN w${w} IS NULL THEN 0 ELSE 1 END`).join(' + ')} AS matched,
-       ${hits.words.map((w) => `coalesce(w${w}, 0)`).join(' + ')} AS points FROM ranked),
-     cut AS (SELECT matched, points FROM scored ORDER BY matched DESC, points DESC LIMIT 1 OFFSET ${int(page.offset + page.limit - 1)})
-     SELECT r.product_id AS id, r.matched, r.points, (SELECT count(*) FROM scored) AS total
-     FROM scored r JOIN "SearchDoc" d ON d."productId" = r.product_id
-     WHERE NOT EXISTS (SELECT 1 FROM cut)
-       OR r.matched > (SELECT matched FROM cut)
-       OR (r.matched = (SELECT matched FROM cut) AND r.points >= (SELECT points FROM cut))
-     ORDER BY r.matched DESC, r.points DESC, d."key"${collate}, r.product_id
+    `${sql}
+     SELECT product_id AS id, matched, points, (SELECT count(*) FROM scored) AS total FROM scored
+     ORDER BY matched DESC, points DESC, key${collate}, product_id
      LIMIT ${int(page.limit)} OFFSET ${int(page.offset)}`,
     ...params.values,
   );
@@ -215,14 +181,10 @@ export async function rankedSearch(
   return { rows: rows.map((row) => ({ id: Number(row.id), matched: Number(row.matched), points: Number(row.points) })), total };
 }
 
-/** How many products match, for a page past the end (the window count above comes with the rows). */
+/** How many products match, for a page past the end (the count above comes with the rows). */
 async function countMatches(db: Executor, provider: Provider, missionId: number, plan: SearchPlan): Promise<number> {
   const params = new Params(provider);
-  const rows = await db.$queryRawUnsafe<{ total: number | bigint }[]>(
-    `${hitsSql(plan, params, missionId).sql}
-     SELECT count(DISTINCT product_id) AS total FROM hits`,
-    ...params.values,
-  );
+  const rows = await db.$queryRawUnsafe<{ total: number | bigint }[]>(`${scoredSql(plan, params, missionId)} SELECT count(*) AS total FROM scored`, ...params.values);
   return Number(rows[0]?.total ?? 0);
 }
 
@@ -233,29 +195,37 @@ function int(value: number): string {
 }
 
 /**
- * `WITH …, hits (product_id, word, points) AS (…)`: every (listed product of
- * the mission, query word, points) a product earns from an indexed word, its
- * category or its province; no SQL when the plan matches nothing. `words`
- * are the query words that can earn points.
+ * `WITH …, scored (product_id, matched, points, key) AS (…)`: every listed
+ * product of the mission that earns points from an indexed word, its
+ * category or its province, with how many query words it matched, its
+ * points (each query word's best, added up) and its name key; no SQL when
+ * the plan matches nothing.
  */
-function hitsSql(plan: SearchPlan, params: Params, missionId: number): { sql: string | undefined; words: number[] } {
+export function scoredSql(plan: SearchPlan, params: Params, missionId: number): string | undefined {
   const ctes: string[] = [];
   const selects: string[] = [];
   const mission = int(missionId);
   if (plan.terms.length > 0) {
     const weight = `CASE pt."field" WHEN ${INDEXED_FIELD.name} THEN ${FIELD_WEIGHT.name} WHEN ${INDEXED_FIELD.exhibitor} THEN ${FIELD_WEIGHT.exhibitor} ELSE ${FIELD_WEIGHT.description} END`;
     ctes.push(`q (word, term_id, quality) AS (VALUES ${plan.terms.map((t) => `(${int(t.word)}, ${int(t.termId)}, ${int(t.quality)})`).join(', ')})`);
-    selects.push(`SELECT pt."productId", q.word, q.quality * ${weight} FROM q JOIN "ProductTerm" pt ON pt."termId" = q.term_id AND pt."missionId" = ${mission}`);
+    selects.push(`SELECT pt."productId", q.word, q.quality * ${weight}, pt."key" FROM q JOIN "ProductTerm" pt ON pt."termId" = q.term_id AND pt."missionId" = ${mission}`);
   }
-  if (plan.categories.length > 0) {
-    ctes.push(`c (word, category, points) AS (VALUES ${plan.categories.map((c) => `(${int(c.word)}, ${params.text(c.category)}, ${int(c.points)})`).join(', ')})`);
-    selects.push(`SELECT d."productId", c.word, c.points FROM c JOIN "SearchDoc" d ON d."missionId" = ${mission} AND d."category" = c.category AND d."active"`);
+  // One SELECT per category and province named: each reads its covering index (missionId, category|province, active, key).
+  for (const c of plan.categories) {
+    selects.push(`SELECT d."productId", ${int(c.word)}, ${int(c.points)}, d."key" FROM "SearchDoc" d WHERE d."missionId" = ${mission} AND d."category" = ${params.add(c.category)} AND d."active"`);
   }
-  if (plan.provinces.length > 0) {
-    ctes.push(`v (word, province, points) AS (VALUES ${plan.provinces.map((v) => `(${int(v.word)}, ${params.text(v.province)}, ${int(v.points)})`).join(', ')})`);
-    selects.push(`SELECT d."productId", v.word, v.points FROM v JOIN "SearchDoc" d ON d."missionId" = ${mission} AND d."province" = v.province AND d."active"`);
+  for (const v of plan.provinces) {
+    selects.push(`SELECT d."productId", ${int(v.word)}, ${int(v.points)}, d."key" FROM "SearchDoc" d WHERE d."missionId" = ${mission} AND d."province" = ${params.add(v.province)} AND d."active"`);
   }
+  if (selects.length === 0) return undefined;
   const words = [...new Set([...plan.terms, ...plan.categories, ...plan.provinces].map((hit) => hit.word))].sort((a, b) => a - b);
-  if (selects.length === 0) return { sql: undefined, words };
-  return { sql: `WITH ${ctes.join(', ')}, hits (product_id, word, points) AS (${selects.join(' UNION ALL ')})`, words };
+  const best = (w: number) => `max(CASE WHEN word = ${w} THEN points END)`;
+  const scored =
+    words.length === 1
+      ? `SELECT product_id, 1 AS matched, max(points) AS points, max(key) AS key FROM hits GROUP BY product_id`
+      : `SELECT product_id, ${words.map((w) => `CASE WHEN ${best(w)} IS NULL THEN 0 ELSE 1 END`).join(' + ')} AS matched,
+           ${words.map((w) => `coalesce(${best(w)}, 0)`).join(' + ')} AS points, max(key) AS key FROM hits GROUP BY product_id`;
+  const head = ctes.length > 0 ? `WITH ${ctes.join(', ')}, ` : 'WITH ';
+  return `${head}hits (product_id, word, points, key) AS (${selects.join(' UNION ALL ')}),
+    scored AS MATERIALIZED (${scored})`;
 }

@@ -104,6 +104,28 @@ export function typoAllowance(length: number): number {
   return 0;
 }
 
+/** A query word this long or longer also matches inside a word (`tempe` in `keripiktempe`); a shorter one only starts it. */
+export const INFIX_MIN = 4;
+
+/**
+ * Pieces of a word one of which any word within `allowance` edits of it
+ * contains unchanged: `allowance + 1` contiguous pieces (an edit changes at
+ * most one of them), when each can be three letters or more, what a trigram
+ * index finds; otherwise the word's trigrams (matchWord wants one shared).
+ * The database looks up words containing a piece, far fewer than those
+ * sharing a trigram: `garseltasel` shares one with thousands of words.
+ */
+export function typoPieces(word: string, allowance: number): string[] {
+  const chars = Array.from(word);
+  const count = allowance + 1;
+  if (chars.length < 3 * count) return trigrams(word);
+  const pieces: string[] = [];
+  for (let i = 0; i < count; i++) {
+    pieces.push(chars.slice(Math.floor((i * chars.length) / count), Math.floor(((i + 1) * chars.length) / count)).join(''));
+  }
+  return [...new Set(pieces)];
+}
+
 /**
  * The best quality with which a query word matches any of a field's words:
  * the same word, a word starting with it (`kop` → `kopi`), a word containing
@@ -117,7 +139,7 @@ export function matchWord(query: string, words: readonly string[]): number {
   for (const word of words) {
     if (word === query) return MATCH_QUALITY.exact;
     if (word.startsWith(query)) best = Math.max(best, MATCH_QUALITY.prefix);
-    else if (length >= 4 && word.includes(query)) best = Math.max(best, MATCH_QUALITY.infix);
+    else if (length >= INFIX_MIN && word.includes(query)) best = Math.max(best, MATCH_QUALITY.infix);
     else if (allowance > 0 && best < MATCH_QUALITY.typo1) {
       const distance = boundedDistance(query, word, allowance);
       if (distance <= allowance && sharesTrigram(query, word)) {
