@@ -146,15 +146,35 @@ export interface RankedRow {
   points: number;
 }
 
+/** Products a search counts exactly; past this it says "more than" (counting every match of a broad word costs a pass over all of them). */
+export const SEARCH_COUNT_CAP = 50;
+
+export interface RankedPage {
+  rows: RankedRow[];
+  /** How many products match, counted up to SEARCH_COUNT_CAP + 1: more than the cap when above it. */
+  total: number;
+  /** Whether a product ranks after this page. */
+  more: boolean;
+}
+
 /**
- * One page of a mission's active products ranked for a query, and how many
- * match in all. Every product with a matching word, category or province is
- * ranked: most query words matched, then most points (each query word's best,
- * added up), then normalised name and id (byte order on both databases), as
- * rankSearch in src/domain/search.ts. One statement: the postings and the
- * SearchDoc rows carry the name key in covering indexes, so scoring every
- * match is one pass over index entries, one GROUP BY, and a sort bounded by
- * the page (no lookup per matching product).
+ * One page of a mission's active products ranked for a query: most query
+ * words matched, then most points (each query word's best, added up), then
+ * normalised name and id (byte order on both databases), as rankSearch in
+ * src/domain/search.ts; every matching product is ranked, none is capped
+ * away. Two ways, the same answer:
+ *
+ * - the top group: when each query word's best possible match has one
+ *   source (a word in one field, a category, a province) for one word at
+ *   least, the products matching every word at its best are read in name
+ *   order from that source's index, the others checked per product, and the
+ *   read stops at the page's end. Nothing can rank above them, and they tie,
+ *   so when they fill the page it is the answer: cost grows with the page,
+ *   not with the matches (`kopi`: 5,000 tie at the top).
+ * - else every match is scored in one pass over covering index entries, one
+ *   GROUP BY, and a sort bounded by the page.
+ *
+ * The count stops at SEARCH_COUNT_CAP + 1 distinct products.
  */
 export async function rankedSearch(
   db: Executor,
@@ -163,29 +183,144 @@ export async function rankedSearch(
   query: SearchQuery,
   page: { offset: number; limit: number },
   vocabulary: Vocabulary,
-): Promise<{ rows: RankedRow[]; total: number }> {
+): Promise<RankedPage> {
   await vocabulary.refresh(db);
   const plan = planSearch(query, vocabulary.candidates(query));
+  const collate = provider === 'postgresql' ? ' COLLATE "C"' : '';
+  const need = page.offset + page.limit + 1;
+  const top = plan.terms.length + plan.categories.length + plan.provinces.length > 0 ? topGroup(plan, await presentSources(db, provider, missionId, plan), provider, missionId, need) : undefined;
+  if (top && top.matched > 0) {
+    const found = await db.$queryRawUnsafe<{ id: number | bigint }[]>(top.sql, ...top.params);
+    if (found.length === need) {
+      const rows = found.slice(page.offset, page.offset + page.limit).map((row) => ({ id: Number(row.id), matched: top.matched, points: top.points }));
+      return { rows, total: await countMatches(db, provider, missionId, plan), more: true };
+    }
+  }
   const params = new Params(provider);
   const sql = scoredSql(plan, params, missionId);
-  if (!sql) return { rows: [], total: 0 };
-  const collate = provider === 'postgresql' ? ' COLLATE "C"' : '';
+  if (!sql) return { rows: [], total: 0, more: false };
   const rows = await db.$queryRawUnsafe<{ id: number; matched: number | bigint; points: number | bigint; total: number | bigint }[]>(
     `${sql}
      SELECT product_id AS id, matched, points, (SELECT count(*) FROM scored) AS total FROM scored
      ORDER BY matched DESC, points DESC, key${collate}, product_id
-     LIMIT ${int(page.limit)} OFFSET ${int(page.offset)}`,
+     LIMIT ${int(page.limit + 1)} OFFSET ${int(page.offset)}`,
     ...params.values,
   );
-  const total = rows.length > 0 ? Number(rows[0]?.total) : page.offset > 0 ? await countMatches(db, provider, missionId, plan) : 0;
-  return { rows: rows.map((row) => ({ id: Number(row.id), matched: Number(row.matched), points: Number(row.points) })), total };
+  const all = rows.length > 0 ? Number(rows[0]?.total) : page.offset > 0 ? await countMatches(db, provider, missionId, plan) : 0;
+  return {
+    rows: rows.slice(0, page.limit).map((row) => ({ id: Number(row.id), matched: Number(row.matched), points: Number(row.points) })),
+    total: Math.min(all, SEARCH_COUNT_CAP + 1),
+    more: rows.length > page.limit,
+  };
 }
 
-/** How many products match, for a page past the end (the count above comes with the rows). */
+/** How many products match, up to SEARCH_COUNT_CAP + 1: the scan stops there. */
 async function countMatches(db: Executor, provider: Provider, missionId: number, plan: SearchPlan): Promise<number> {
   const params = new Params(provider);
-  const rows = await db.$queryRawUnsafe<{ total: number | bigint }[]>(`${scoredSql(plan, params, missionId)} SELECT count(*) AS total FROM scored`, ...params.values);
+  const sql = hitsSql(plan, params, missionId);
+  if (!sql) return 0;
+  const rows = await db.$queryRawUnsafe<{ total: number | bigint }[]>(
+    `${sql} SELECT count(*) AS total FROM (SELECT DISTINCT product_id FROM hits LIMIT ${int(SEARCH_COUNT_CAP + 1)}) AS found`,
+    ...params.values,
+  );
   return Number(rows[0]?.total ?? 0);
+}
+
+/** Where a query word earns its points: a word in one field, a category, or a province. */
+type Source = { kind: 'term'; termId: number; field: number } | { kind: 'category'; value: string } | { kind: 'province'; value: string };
+
+const FIELDS = [
+  [INDEXED_FIELD.name, FIELD_WEIGHT.name],
+  [INDEXED_FIELD.exhibitor, FIELD_WEIGHT.exhibitor],
+  [INDEXED_FIELD.description, FIELD_WEIGHT.description],
+] as const;
+
+/** A driver with more sources than this is not read source by source: every match is scored instead. */
+const TOP_GROUP_SOURCES = 64;
+
+/**
+ * The statement reading the top group (see rankedSearch): products earning
+ * every query word's highest points, in name order, at most `need`; with
+ * their (matched, points). The highest points a word can earn are those of
+ * its best source present in the mission (`present`). The driver is the word
+ * with the fewest such sources; each is read in name order from its index,
+ * at most `need` rows each, and merged. Undefined when the driver would have
+ * more than TOP_GROUP_SOURCES sources.
+ */
+function topGroup(
+  plan: SearchPlan,
+  present: (source: Source) => boolean,
+  provider: Provider,
+  missionId: number,
+  need: number,
+): { sql: string; params: unknown[]; matched: number; points: number } | undefined {
+  const best = new Map<number, { points: number; sources: Source[] }>();
+  const offer = (word: number, points: number, source: Source) => {
+    if (!present(source)) return;
+    const current = best.get(word);
+    if (!current || points > current.points) best.set(word, { points, sources: [source] });
+    else if (points === current.points) current.sources.push(source);
+  };
+  for (const t of plan.terms) for (const [field, weight] of FIELDS) offer(t.word, t.quality * weight, { kind: 'term', termId: t.termId, field });
+  for (const c of plan.categories) offer(c.word, c.points, { kind: 'category', value: c.category });
+  for (const v of plan.provinces) offer(v.word, v.points, { kind: 'province', value: v.province });
+  const words = [...best.values()];
+  const driver = [...words].sort((a, b) => a.sources.length - b.sources.length)[0];
+  if (!driver || driver.sources.length > TOP_GROUP_SOURCES) return undefined;
+  const params = new Params(provider);
+  const mission = int(missionId);
+  const collate = provider === 'postgresql' ? ' COLLATE "C"' : '';
+  const has = (s: Source, id: string) =>
+    s.kind === 'term'
+      ? `EXISTS (SELECT 1 FROM "ProductTerm" x WHERE x."termId" = ${int(s.termId)} AND x."missionId" = ${mission} AND x."productId" = ${id} AND x."field" = ${int(s.field)})`
+      : `EXISTS (SELECT 1 FROM "SearchDoc" x WHERE x."productId" = ${id} AND x."${s.kind}" = ${params.add(s.value)})`;
+  const others = words.filter((w) => w !== driver);
+  // One arm per driver source, each in name order from its index and cut at `need`; a product found by two arms counts once.
+  // A product has one category and one province: a driver arm of a province other words name only by province is
+  // decided here (kept without a check, or dropped), not checked product by product (`jawa timur`).
+  const decided = (source: Source, w: { sources: Source[] }) =>
+    source.kind !== 'term' && w.sources.every((s) => s.kind === source.kind) ? w.sources.some((s) => s.kind === source.kind && s.value === source.value) : undefined;
+  const arms = driver.sources.flatMap((source) => {
+    if (others.some((w) => decided(source, w) === false)) return [];
+    const where =
+      source.kind === 'term'
+        ? [`r."termId" = ${int(source.termId)} AND r."missionId" = ${mission} AND r."field" = ${int(source.field)}`]
+        : [`r."missionId" = ${mission} AND r."${source.kind}" = ${params.add(source.value)} AND r."active"`];
+    for (const w of others) if (decided(source, w) === undefined) where.push(`(${w.sources.map((s) => has(s, 'r."productId"')).join(' OR ')})`);
+    const table = source.kind === 'term' ? '"ProductTerm"' : '"SearchDoc"';
+    return [`SELECT * FROM (SELECT r."productId" AS id, r."key" AS key FROM ${table} r WHERE ${where.join(' AND ')} ORDER BY r."key"${collate}, r."productId" LIMIT ${int(need)}) AS arm`];
+  });
+  if (arms.length === 0) return undefined;
+  const sql =
+    arms.length === 1
+      ? `${arms[0]} ORDER BY key${collate}, id`
+      : `SELECT id, key FROM (${arms.join(' UNION ALL ')}) AS found GROUP BY id, key ORDER BY key${collate}, id LIMIT ${int(need)}`;
+  // Every word some product can match, each at its best (a word no listed product matches counts for none).
+  return { sql, params: params.values, matched: words.length, points: words.reduce((sum, w) => sum + w.points, 0) };
+}
+
+/** Which of the plan's sources some listed product of the mission has: one index probe each. */
+async function presentSources(db: Executor, provider: Provider, missionId: number, plan: SearchPlan): Promise<(source: Source) => boolean> {
+  const params = new Params(provider);
+  const mission = int(missionId);
+  const selects: string[] = [];
+  if (plan.terms.length > 0) {
+    const termIds = [...new Set(plan.terms.map((t) => t.termId))];
+    selects.push(`SELECT 't' AS kind, s.term_id AS term_id, s.field AS field, '' AS value FROM s
+      WHERE EXISTS (SELECT 1 FROM "ProductTerm" x WHERE x."termId" = s.term_id AND x."missionId" = ${mission} AND x."field" = s.field)`);
+    const values = termIds.flatMap((id) => FIELDS.map(([field]) => `(${int(id)}, ${int(field)})`));
+    selects[0] = `WITH s (term_id, field) AS (VALUES ${values.join(', ')}) ${selects[0]}`;
+  }
+  for (const [kind, values] of [['category', plan.categories.map((c) => c.category)], ['province', plan.provinces.map((v) => v.province)]] as const) {
+    for (const value of new Set<string>(values)) {
+      const shown = provider === 'postgresql' ? `CAST(${params.add(value)} AS TEXT)` : params.add(value);
+      selects.push(`SELECT '${kind.charAt(0)}' AS kind, 0 AS term_id, 0 AS field, ${shown} AS value WHERE EXISTS (SELECT 1 FROM "SearchDoc" x WHERE x."missionId" = ${mission} AND x."${kind}" = ${params.add(value)} AND x."active")`);
+    }
+  }
+  if (selects.length === 0) return () => false;
+  const rows = await db.$queryRawUnsafe<{ kind: string; term_id: number | bigint; field: number | bigint; value: string }[]>(selects.join(' UNION ALL '), ...params.values);
+  const found = new Set(rows.map((row) => (row.kind === 't' ? `t ${Number(row.term_id)} ${Number(row.field)}` : `${row.kind} ${row.value}`)));
+  return (source) => found.has(source.kind === 'term' ? `t ${source.termId} ${source.field}` : `${source.kind.charAt(0)} ${source.value}`);
 }
 
 /** A whole number written into SQL: ids, offsets and points come from code, never from a buyer. */
@@ -202,6 +337,21 @@ function int(value: number): string {
  * the plan matches nothing.
  */
 export function scoredSql(plan: SearchPlan, params: Params, missionId: number): string | undefined {
+  const hits = hitsSql(plan, params, missionId);
+  if (!hits) return undefined;
+  const words = [...new Set([...plan.terms, ...plan.categories, ...plan.provinces].map((hit) => hit.word))].sort((a, b) => a - b);
+  const best = (w: number) => `max(CASE WHEN word = ${w} THEN points END)`;
+  const scored =
+    words.length === 1
+      ? `SELECT product_id, 1 AS matched, max(points) AS points, max(key) AS key FROM hits GROUP BY product_id`
+      : `SELECT product_id, ${words.map((w) => `CASE WHEN ${best(w)} IS NULL THEN 0 ELSE 1 END`).join(' + ')} AS matched,
+           ${words.map((w) => `coalesce(${best(w)}, 0)`).join(' + ')} AS points, max(key) AS key FROM hits GROUP BY product_id`;
+  return `${hits},
+    scored AS MATERIALIZED (${scored})`;
+}
+
+/** `WITH …, hits (product_id, word, points, key) AS (…)`: every (listed product, query word, points, name key) the plan earns. */
+function hitsSql(plan: SearchPlan, params: Params, missionId: number): string | undefined {
   const ctes: string[] = [];
   const selects: string[] = [];
   const mission = int(missionId);
@@ -218,14 +368,6 @@ export function scoredSql(plan: SearchPlan, params: Params, missionId: number): 
     selects.push(`SELECT d."productId", ${int(v.word)}, ${int(v.points)}, d."key" FROM "SearchDoc" d WHERE d."missionId" = ${mission} AND d."province" = ${params.add(v.province)} AND d."active"`);
   }
   if (selects.length === 0) return undefined;
-  const words = [...new Set([...plan.terms, ...plan.categories, ...plan.provinces].map((hit) => hit.word))].sort((a, b) => a - b);
-  const best = (w: number) => `max(CASE WHEN word = ${w} THEN points END)`;
-  const scored =
-    words.length === 1
-      ? `SELECT product_id, 1 AS matched, max(points) AS points, max(key) AS key FROM hits GROUP BY product_id`
-      : `SELECT product_id, ${words.map((w) => `CASE WHEN ${best(w)} IS NULL THEN 0 ELSE 1 END`).join(' + ')} AS matched,
-           ${words.map((w) => `coalesce(${best(w)}, 0)`).join(' + ')} AS points, max(key) AS key FROM hits GROUP BY product_id`;
   const head = ctes.length > 0 ? `WITH ${ctes.join(', ')}, ` : 'WITH ';
-  return `${head}hits (product_id, word, points, key) AS (${selects.join(' UNION ALL ')}),
-    scored AS MATERIALIZED (${scored})`;
+  return `${head}hits (product_id, word, points, key) AS (${selects.join(' UNION ALL ')})`;
 }

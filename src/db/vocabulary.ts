@@ -1,4 +1,4 @@
-import { INFIX_MIN, trigrams, typoAllowance, type SearchQuery } from '../domain/search.js';
+import { INFIX_MIN, withinEdits, trigrams, typoAllowance, type SearchQuery } from '../domain/search.js';
 import type { DbClient } from './database.js';
 
 type Executor = Pick<DbClient, '$queryRawUnsafe'>;
@@ -68,7 +68,9 @@ export class Vocabulary {
    * a prefix, an infix) and, where a typo is allowed, those of a length
    * within the allowance sharing at least `distinct trigrams − 3 × allowance`
    * of its trigrams, and one at least (an edit changes at most three of a
-   * word's trigrams; matchWord wants one shared).
+   * word's trigrams; matchWord wants one shared), and within the allowance
+   * of edits (a bit-parallel check: a long made-up word shares a trigram
+   * with thousands).
    */
   candidates(query: SearchQuery): { id: number; term: string }[] {
     if (this.counts.length < this.terms.length) this.counts = new Uint16Array(Math.max(1024, this.terms.length * 2));
@@ -85,12 +87,13 @@ export class Vocabulary {
         }
       }
       const typoShare = Math.max(1, pieces.length - 3 * allowance);
+      const near = allowance > 0 ? withinEdits(word, allowance) : () => false;
       for (const index of touched) {
         const shared = this.counts[index] ?? 0;
         this.counts[index] = 0;
         const term = this.terms[index] ?? '';
         const contains = shared === pieces.length && (length < INFIX_MIN ? term.startsWith(word) : term.includes(word));
-        const typo = allowance > 0 && shared >= typoShare && Math.abs(Array.from(term).length - length) <= allowance;
+        const typo = allowance > 0 && shared >= typoShare && near(term);
         if (contains || typo) out.set(this.ids[index] ?? 0, term);
       }
     }

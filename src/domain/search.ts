@@ -249,6 +249,44 @@ export function boundedDistance(a: string, b: string, limit: number): number {
   return Math.min(previous[y.length] ?? 0, limit + 1);
 }
 
+/**
+ * A test of whether a word is within `limit` edits of `a` (the same answer
+ * as boundedDistance(a, word, limit) <= limit), bit-parallel (Myers, Hyyrö)
+ * for `a` of up to 31 letters: about one operation per letter of the word,
+ * what checking thousands of candidate words needs.
+ */
+export function withinEdits(a: string, limit: number): (word: string) => boolean {
+  const x = Array.from(a);
+  const m = x.length;
+  if (m === 0 || m > 31) return (word) => boundedDistance(a, word, limit) <= limit;
+  const peq = new Map<string, number>();
+  x.forEach((char, i) => peq.set(char, (peq.get(char) ?? 0) | (1 << i)));
+  const mask = m === 31 ? 0x7fffffff : (1 << m) - 1;
+  const last = 1 << (m - 1);
+  return (word) => {
+    if (Math.abs(word.length - m) > 2 * limit + 2 && Math.abs(Array.from(word).length - m) > limit) return false;
+    let pv = mask;
+    let mv = 0;
+    let score = m;
+    let length = 0;
+    for (const char of word) {
+      length++;
+      const eq = peq.get(char) ?? 0;
+      const xv = eq | mv;
+      const xh = ((((eq & pv) + pv) & mask) ^ pv) | eq;
+      let ph = (mv | ~(xh | pv)) & mask;
+      let mh = pv & xh;
+      if (ph & last) score++;
+      else if (mh & last) score--;
+      ph = ((ph << 1) | 1) & mask;
+      mh = (mh << 1) & mask;
+      pv = (mh | ~(xv | ph)) & mask;
+      mv = ph & xv;
+    }
+    return Math.abs(length - m) <= limit && score <= limit;
+  };
+}
+
 /** Where a product's word was found, as the index stores it (ProductTerm.field). */
 export const INDEXED_FIELD = { name: 0, exhibitor: 1, description: 2 } as const;
 

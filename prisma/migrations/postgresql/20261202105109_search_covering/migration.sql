@@ -8,7 +8,7 @@ DROP INDEX "SearchDoc_missionId_province_idx";
 ALTER TABLE "ProductTerm" ADD COLUMN     "key" TEXT NOT NULL DEFAULT '';
 
 -- CreateIndex
-CREATE INDEX "ProductTerm_termId_missionId_productId_field_key_idx" ON "ProductTerm"("termId", "missionId", "productId", "field", "key");
+CREATE INDEX "ProductTerm_termId_missionId_field_key_productId_idx" ON "ProductTerm"("termId", "missionId", "field", "key", "productId");
 
 -- CreateIndex
 CREATE INDEX "SearchDoc_missionId_category_active_key_productId_idx" ON "SearchDoc"("missionId", "category", "active", "key", "productId");

@@ -21,7 +21,7 @@ CREATE TABLE "new_ProductTerm" (
 INSERT INTO "new_ProductTerm" ("field", "missionId", "productId", "termId") SELECT "field", "missionId", "productId", "termId" FROM "ProductTerm";
 DROP TABLE "ProductTerm";
 ALTER TABLE "new_ProductTerm" RENAME TO "ProductTerm";
-CREATE INDEX "ProductTerm_termId_missionId_productId_field_key_idx" ON "ProductTerm"("termId", "missionId", "productId", "field", "key");
+CREATE INDEX "ProductTerm_termId_missionId_field_key_productId_idx" ON "ProductTerm"("termId", "missionId", "field", "key", "productId");
 CREATE INDEX "ProductTerm_productId_idx" ON "ProductTerm"("productId");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
