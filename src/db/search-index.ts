@@ -1,4 +1,5 @@
 import { FIELD_WEIGHT, INDEXED_FIELD, planSearch, searchEntry, type SearchPlan, type SearchQuery } from '../domain/search.js';
+import { SEARCH_COUNT_CAP } from '../domain/catalog.js';
 import type { DbClient } from './database.js';
 import type { Provider } from './schema-files.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -145,9 +146,6 @@ export interface RankedRow {
   /** In hundredths. */
   points: number;
 }
-
-/** Products a search counts exactly; past this it says "more than" (counting every match of a broad word costs a pass over all of them). */
-export const SEARCH_COUNT_CAP = 50;
 
 export interface RankedPage {
   rows: RankedRow[];
