@@ -7,7 +7,8 @@
  * (scripts/bench/ingest.ts), the figures at scale (scripts/bench/figures.ts)
  * and start to ready with idle RSS (scripts/bench/start.ts, on dist/: `npm run build`
  * first) and the live board's load check (scripts/board-load.ts: 1,000 SSE
- * clients for a minute while reports arrive); `--only ingest|figures|start|board` runs one.
+ * clients for a minute while reports arrive) and search at 10k and 100k products
+ * against a raw FTS5 query (scripts/bench/search.ts); `--only ingest|figures|start|board|search` runs one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import type { Provider } from '../../src/db/schema-files.js';
 import { benchFigures, seedMission, type FigureRow } from './figures.js';
 import { ingestOptionsFromArgs, runIngestBench } from './ingest.js';
 import { BARE_COMMAND, BOT_COMMAND, benchStart, printStart } from './start.js';
+import { run as runSearchBench, type SearchBenchResult } from './search.js';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -83,6 +85,14 @@ for (const provider of only === undefined || only === 'figures' ? providers : []
   } finally {
     await drop();
   }
+}
+if (only === undefined || only === 'search') {
+  const results: SearchBenchResult[] = [];
+  for (const products of [10_000, 100_000]) {
+    results.push(...(await runSearchBench({ products, queries: option('search-queries', 200), repeats: option('search-repeats', 3), providers, log: (line) => (line.startsWith('| database') ? undefined : console.log(line)) })));
+  }
+  const { formatTable } = await import('./search.js');
+  console.log(`\nsearch (ms, min / median of the repeats)\n${formatTable(results)}`);
 }
 if (only === undefined || only === 'start') printStart(await benchStart([BOT_COMMAND, BARE_COMMAND], option('start-runs', 5)));
 if (only === undefined || only === 'board') {
