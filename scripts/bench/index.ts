@@ -7,11 +7,12 @@
  * (scripts/bench/ingest.ts), the figures at scale (scripts/bench/figures.ts)
  * and start to ready with idle RSS (scripts/bench/start.ts, on dist/: `npm run build`
  * first) and the live board's load check (scripts/board-load.ts: 1,000 SSE
- * clients for a minute while reports arrive), /ekspor's streamed files with
- * their peak RSS (scripts/bench/export.ts, 1,000,000 reports unless `--reports`)
- * and `/ringkasan` end to end on 1M reports (scripts/bench/ringkasan.ts, on
- * dist/ too; `--ringkasan-reports N`, `--ringkasan-runs N`);
- * `--only ingest|figures|start|board|export|ringkasan` runs one.
+ * clients for a minute while reports arrive), search at 10k and 100k products
+ * against a raw FTS5 query (scripts/bench/search.ts), /ekspor's streamed files
+ * with their peak RSS (scripts/bench/export.ts, 1,000,000 reports unless
+ * `--reports`) and `/ringkasan` end to end on 1M reports
+ * (scripts/bench/ringkasan.ts, on dist/ too; `--ringkasan-reports N`,
+ * `--ringkasan-runs N`); `--only ingest|figures|start|board|search|export|ringkasan` runs one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ import { ingestOptionsFromArgs, runIngestBench } from './ingest.js';
 import { benchRingkasan, printRingkasan } from './ringkasan.js';
 import { BARE_COMMAND, BOT_COMMAND, benchStart, printStart } from './start.js';
 import { benchExport, printExport } from './export.js';
+import { run as runSearchBench, type SearchBenchResult } from './search.js';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -102,6 +104,14 @@ for (const provider of only === undefined || only === 'export' ? providers : [])
   } finally {
     await drop();
   }
+}
+if (only === undefined || only === 'search') {
+  const results: SearchBenchResult[] = [];
+  for (const products of [10_000, 100_000]) {
+    results.push(...(await runSearchBench({ products, queries: option('search-queries', 200), repeats: option('search-repeats', 3), providers, log: (line) => (line.startsWith('| database') ? undefined : console.log(line)) })));
+  }
+  const { formatTable } = await import('./search.js');
+  console.log(`\nsearch (ms, min / median of the repeats)\n${formatTable(results)}`);
 }
 if (only === undefined || only === 'start') printStart(await benchStart([BOT_COMMAND, BARE_COMMAND], option('start-runs', 5)));
 for (const provider of only === undefined || only === 'ringkasan' ? providers : []) {

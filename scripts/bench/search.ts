@@ -1,14 +1,17 @@
 /**
  * Search benchmark: `tsx scripts/bench/search.ts [--products 100000]
- * [--queries 200] [--repeats 3] [--providers sqlite,postgresql]`.
+ * [--queries 200] [--repeats 3] [--providers sqlite,postgresql]`, also
+ * `npm run bench -- --only search` (10k and 100k products).
  *
  * Seeds a fresh database per provider with a seeded random catalogue, then
- * times the bot's search (ranked in the database, src/db/search-index.ts)
- * against the search it replaced (at most 2,000 trigram candidates, newest
- * first, ranked in JavaScript), kept below as the baseline, and against a raw
- * FTS5 query (SQLite). Prints p50/p95 per run and their min/median over the
- * repeats, how many queries filled the old cap, and how many of those the old
- * search answered with a different first page. PostgreSQL is measured when
+ * times, query by query and path after path in each repeat, the bot's search
+ * (catalog.search: src/db/search-index.ts), the same search as it was before
+ * the top-group read (scripts/bench/search-before.ts), the search before that
+ * (at most 2,000 trigram candidates, newest first, ranked in JavaScript),
+ * kept below, and a raw FTS5 query (SQLite, the peer). Prints p50/p95 per
+ * run and their min/median over the repeats, how many first pages differ
+ * between the bot's search and the one before (none may), and how many
+ * queries filled the oldest one's cap. PostgreSQL is measured when
  * BENCH_POSTGRES_URL or TEST_POSTGRES_URL names a server; every database made
  * here is dropped at the end.
  */
@@ -18,6 +21,7 @@ import { openDatabase, type Database } from '../../src/db/database.js';
 import { applyMigrations } from '../../src/db/migrations.js';
 import { createCatalogRepository } from '../../src/db/repositories/catalog.js';
 import { indexPendingProducts } from '../../src/db/search-index.js';
+import { rankedSearchBefore } from './search-before.js';
 import type { Provider } from '../../src/db/schema-files.js';
 import { SEARCH_RESULT_LIMIT } from '../../src/domain/catalog.js';
 import { parseSearchQuery, rankSearch, type SearchQuery } from '../../src/domain/search.js';
@@ -49,6 +53,9 @@ export interface SearchBenchResult {
   cappedQueries: number;
   /** Of those, how many it answered with a different first page than the full ranking. */
   cappedDiffering: number;
+  /** Queries whose first page (ids, in order) differs between the bot's search and the one before. */
+  beforeDiffering: number;
+  products: number;
   queries: number;
 }
 
@@ -97,8 +104,15 @@ async function benchProvider(db: Database, options: SearchBenchOptions, log: (li
     return parsed.ok ? [parsed.value] : [];
   });
   const catalog = createCatalogRepository(db.prisma, provider);
+  const before = async (query: SearchQuery) => {
+    await indexPendingProducts(db.prisma, provider);
+    const { rows, total } = await rankedSearchBefore(db.prisma, provider, mission.id, query, { offset: 0, limit: SEARCH_RESULT_LIMIT });
+    const products = await db.prisma.product.findMany({ where: { id: { in: rows.map((row) => row.id) } }, include: { exhibitor: { include: { mission: { select: { status: true } } } } } });
+    return { ids: rows.map((row) => row.id), total, products };
+  };
   const paths: Record<string, (query: SearchQuery) => Promise<unknown>> = {
-    'ranked in the database': (query) => catalog.search(mission.id, query, { offset: 0, limit: SEARCH_RESULT_LIMIT }),
+    'bot: top group in name order, count to 51': (query) => catalog.search(mission.id, query, { offset: 0, limit: SEARCH_RESULT_LIMIT }),
+    'before: every match scored, exact count': before,
     'old: 2,000 candidates, ranked in JS': (query) => oldSearch(db, mission.id, query),
     ...(provider === 'sqlite' ? { 'raw FTS5 MATCH, bm25, top 10 (peer)': (query: SearchQuery) => rawFts5(db, query) } : {}),
   };
@@ -106,8 +120,10 @@ async function benchProvider(db: Database, options: SearchBenchOptions, log: (li
   // Warm-up and the cap count, outside the timings.
   let cappedQueries = 0;
   let cappedDiffering = 0;
+  let beforeDiffering = 0;
   for (const query of queries) {
     const now = await catalog.search(mission.id, query, { offset: 0, limit: SEARCH_RESULT_LIMIT });
+    if ((await before(query)).ids.join() !== now.items.map((result) => result.item.id).join()) beforeDiffering++;
     const old = await oldSearch(db, mission.id, query);
     if (old.candidates >= OLD_CANDIDATE_LIMIT) {
       cappedQueries++;
@@ -132,7 +148,7 @@ async function benchProvider(db: Database, options: SearchBenchOptions, log: (li
       log(`${provider} run ${repeat + 1}: ${row.path}: p50 ${row.p50.at(-1)?.toFixed(1)} ms, p95 ${row.p95.at(-1)?.toFixed(1)} ms`);
     }
   }
-  return { provider, seedMs, indexMs, rows, cappedQueries, cappedDiffering, queries: queries.length };
+  return { provider, seedMs, indexMs, rows, cappedQueries, cappedDiffering, beforeDiffering, products: options.products, queries: queries.length };
 }
 
 function percentile(values: number[], share: number): number {
@@ -147,18 +163,19 @@ function median(values: number[]): number {
 }
 
 export function formatTable(results: SearchBenchResult[]): string {
-  const lines = ['| database | search | p50 min / median (ms) | p95 min / median (ms) |', '| --- | --- | --- | --- |'];
+  const lines = ['| database | products | search | p50 min / median (ms) | p95 min / median (ms) |', '| --- | --- | --- | --- | --- |'];
   for (const result of results) {
     for (const row of result.rows) {
       const pair = (values: number[]) => `${Math.min(...values).toFixed(1)} / ${median(values).toFixed(1)}`;
-      lines.push(`| ${row.provider} | ${row.path} | ${pair(row.p50)} | ${pair(row.p95)} |`);
+      lines.push(`| ${row.provider} | ${result.products.toLocaleString('en')} | ${row.path} | ${pair(row.p50)} | ${pair(row.p95)} |`);
     }
   }
   for (const result of results) {
     lines.push(
       '',
-      `${result.provider}: ${result.cappedQueries} of ${result.queries} queries filled the old 2,000-candidate cap; ` +
-        `the old search gave ${result.cappedDiffering} of them a different first page. Seeding ${(result.seedMs / 1000).toFixed(1)} s, indexing ${(result.indexMs / 1000).toFixed(1)} s.`,
+      `${result.provider}, ${result.products.toLocaleString('en')} products: the bot's first page differs from the search before on ${result.beforeDiffering} of ${result.queries} queries; ` +
+        `${result.cappedQueries} queries filled the oldest search's 2,000-candidate cap, ${result.cappedDiffering} of them with a different first page. ` +
+        `Seeding ${(result.seedMs / 1000).toFixed(1)} s, indexing ${(result.indexMs / 1000).toFixed(1)} s.`,
     );
   }
   return lines.join('\n');

@@ -1,6 +1,8 @@
-import { FIELD_WEIGHT, INDEXED_FIELD, planSearch, searchEntry, trigrams, typoAllowance, type SearchPlan, type SearchQuery } from '../domain/search.js';
+import { FIELD_WEIGHT, INDEXED_FIELD, planSearch, searchEntry, type SearchPlan, type SearchQuery } from '../domain/search.js';
+import { SEARCH_COUNT_CAP } from '../domain/catalog.js';
 import type { DbClient } from './database.js';
 import type { Provider } from './schema-files.js';
+import type { Vocabulary } from './vocabulary.js';
 
 /**
  * The catalog's word index and the ranking over it (migration
@@ -8,9 +10,9 @@ import type { Provider } from './schema-files.js';
  * changed in SearchPending, whoever writes; {@link indexPendingProducts} turns
  * the queue into words (normalised in TypeScript, the same on both
  * databases) before a search reads them. A search then finds the indexed
- * words its words may match (one statement), and ranks every matching product
- * of the mission and returns one page with the total (a second): no
- * candidate cap can hide a match.
+ * words its words may match (in memory, src/db/vocabulary.ts), and ranks
+ * every matching product of the mission and returns one page with the total
+ * (one statement): no candidate cap can hide a match.
  */
 
 /** Products indexed per transaction: bounds the statement size and how long a writer waits. */
@@ -27,7 +29,7 @@ type Tx = Parameters<Parameters<DbClient['$transaction']>[0]>[0];
 type Executor = Pick<DbClient, '$queryRawUnsafe' | '$executeRawUnsafe'>;
 
 /** Bound parameters for either provider: `?` on SQLite, `$1`, `$2`… on PostgreSQL. */
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   constructor(private readonly provider: Provider) {}
   add(value: unknown): string {
@@ -110,11 +112,13 @@ async function indexBatch(tx: Tx, provider: Provider): Promise<{ read: number; i
   // An unlisted product has no postings (listing it again queues it): every posting is a product buyers may see.
   const postings = entries
     .filter(({ product }) => product.active)
-    .flatMap(({ product, terms }) => terms.map(({ term, field }) => [termIds.get(term) ?? 0, product.exhibitor.missionId, product.id, field]))
-    .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[2] ?? 0) - (b[2] ?? 0) || (a[3] ?? 0) - (b[3] ?? 0));
+    .flatMap(({ product, terms, key }) => terms.map(({ term, field }) => ({ row: [termIds.get(term) ?? 0, product.exhibitor.missionId, product.id, field], key })))
+    .sort((a, b) => (a.row[0] ?? 0) - (b.row[0] ?? 0) || (a.row[2] ?? 0) - (b.row[2] ?? 0) || (a.row[3] ?? 0) - (b.row[3] ?? 0));
   for (const chunk of chunks(postings, INSERT_ROWS)) {
+    const keys = new Params(provider);
     await tx.$executeRawUnsafe(
-      `INSERT INTO "ProductTerm" ("termId", "missionId", "productId", "field") VALUES ${chunk.map((row) => `(${row.join(', ')})`).join(', ')} ON CONFLICT DO NOTHING`,
+      `INSERT INTO "ProductTerm" ("termId", "missionId", "productId", "field", "key") VALUES ${chunk.map(({ row, key }) => `(${row.join(', ')}, ${keys.add(key)})`).join(', ')} ON CONFLICT DO NOTHING`,
+      ...keys.values,
     );
   }
   const [yes, no] = provider === 'postgresql' ? ['TRUE', 'FALSE'] : ['1', '0'];
@@ -136,38 +140,6 @@ async function indexBatch(tx: Tx, provider: Provider): Promise<{ read: number; i
   return { read: pending.length, indexed: entries.length };
 }
 
-/**
- * The indexed words a query word may match: those containing it (an exact
- * word, a prefix, an infix) and, where a typo is allowed, those of a length
- * within the allowance sharing a trigram with it (FTS5 trigrams on SQLite,
- * LIKE '%kop%' over the pg_trgm index on PostgreSQL). Every word
- * matchWord (src/domain/search.ts) accepts is among them; it judges them after.
- */
-async function vocabulary(db: Executor, provider: Provider, query: SearchQuery): Promise<{ id: number; term: string }[]> {
-  const params = new Params(provider);
-  const selects: string[] = [];
-  const like = (piece: string) => `"term" LIKE ${params.add(`%${piece.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`;
-  // A quoted FTS5 string each, so no query syntax can leak in from what a buyer typed.
-  const quoted = (piece: string) => `"${piece.replace(/"/g, '""')}"`;
-  const fts = (match: string, where = '') =>
-    `SELECT t."id", t."term" FROM "SearchTermTrigram" s JOIN "SearchTerm" t ON t."id" = s.rowid WHERE "SearchTermTrigram" MATCH ${params.add(match)}${where}`;
-  for (const word of query.words) {
-    selects.push(provider === 'postgresql' ? `SELECT "id", "term" FROM "SearchTerm" WHERE ${like(word)}` : fts(quoted(word)));
-    const length = Array.from(word).length;
-    const allowance = typoAllowance(length);
-    if (allowance === 0) continue;
-    const lengths = ` AND length(${provider === 'postgresql' ? '' : 't.'}"term") BETWEEN ${length - allowance} AND ${length + allowance}`;
-    selects.push(
-      provider === 'postgresql'
-        ? `SELECT "id", "term" FROM "SearchTerm" WHERE (${trigrams(word).map(like).join(' OR ')})${lengths}`
-        : fts(trigrams(word).map(quoted).join(' OR '), lengths),
-    );
-  }
-  if (selects.length === 0) return [];
-  const rows = await db.$queryRawUnsafe<{ id: number; term: string }[]>(selects.join(' UNION '), ...params.values);
-  return rows.map((row) => ({ id: Number(row.id), term: row.term }));
-}
-
 export interface RankedRow {
   id: number;
   matched: number;
@@ -175,12 +147,32 @@ export interface RankedRow {
   points: number;
 }
 
+export interface RankedPage {
+  rows: RankedRow[];
+  /** How many products match, counted up to SEARCH_COUNT_CAP + 1: more than the cap when above it. */
+  total: number;
+  /** Whether a product ranks after this page. */
+  more: boolean;
+}
+
 /**
- * One page of a mission's active products ranked for a query, and how many
- * match in all. Every product with a matching word, category or province is
- * ranked: most query words matched, then most points (each query word's best,
- * added up), then normalised name and id (byte order on both databases), as
- * rankSearch in src/domain/search.ts. One GROUP BY per product.
+ * One page of a mission's active products ranked for a query: most query
+ * words matched, then most points (each query word's best, added up), then
+ * normalised name and id (byte order on both databases), as rankSearch in
+ * src/domain/search.ts; every matching product is ranked, none is capped
+ * away. Two ways, the same answer:
+ *
+ * - the top group: when each query word's best possible match has one
+ *   source (a word in one field, a category, a province) for one word at
+ *   least, the products matching every word at its best are read in name
+ *   order from that source's index, the others checked per product, and the
+ *   read stops at the page's end. Nothing can rank above them, and they tie,
+ *   so when they fill the page it is the answer: cost grows with the page,
+ *   not with the matches (`kopi`: 5,000 tie at the top).
+ * - else every match is scored in one pass over covering index entries, one
+ *   GROUP BY, and a sort bounded by the page.
+ *
+ * The count stops at SEARCH_COUNT_CAP + 1 distinct products.
  */
 export async function rankedSearch(
   db: Executor,
@@ -188,42 +180,145 @@ export async function rankedSearch(
   missionId: number,
   query: SearchQuery,
   page: { offset: number; limit: number },
-): Promise<{ rows: RankedRow[]; total: number }> {
-  const plan = planSearch(query, await vocabulary(db, provider, query));
-  const params = new Params(provider);
-  const hits = hitsSql(plan, params, missionId);
-  if (!hits.sql) return { rows: [], total: 0 };
+  vocabulary: Vocabulary,
+): Promise<RankedPage> {
+  await vocabulary.refresh(db);
+  const plan = planSearch(query, vocabulary.candidates(query));
   const collate = provider === 'postgresql' ? ' COLLATE "C"' : '';
-  // Only the products at or above the page's last (matched, points) need their name key
-  // to be ordered: "cut" is that score, absent when fewer products match than the page reaches.
+  const need = page.offset + page.limit + 1;
+  const top = plan.terms.length + plan.categories.length + plan.provinces.length > 0 ? topGroup(plan, await presentSources(db, provider, missionId, plan), provider, missionId, need) : undefined;
+  if (top && top.matched > 0) {
+    const found = await db.$queryRawUnsafe<{ id: number | bigint }[]>(top.sql, ...top.params);
+    if (found.length === need) {
+      const rows = found.slice(page.offset, page.offset + page.limit).map((row) => ({ id: Number(row.id), matched: top.matched, points: top.points }));
+      return { rows, total: await countMatches(db, provider, missionId, plan), more: true };
+    }
+  }
+  const params = new Params(provider);
+  const sql = scoredSql(plan, params, missionId);
+  if (!sql) return { rows: [], total: 0, more: false };
   const rows = await db.$queryRawUnsafe<{ id: number; matched: number | bigint; points: number | bigint; total: number | bigint }[]>(
-    `${hits.sql},
-     ranked AS (SELECT product_id, ${hits.words.map((w) => `max(CASE WHEN word = ${w} THEN points END) AS w${w}`).join(', ')} FROM hits GROUP BY product_id),
-     scored AS MATERIALIZED (SELECT product_id, ${hits.words.map((w) => `CASE WHEN w${w} IS NULL THEN 0 ELSE 1 END`).join(' + ')} AS matched,
-       ${hits.words.map((w) => `coalesce(w${w}, 0)`).join(' + ')} AS points FROM ranked),
-     cut AS (SELECT matched, points FROM scored ORDER BY matched DESC, points DESC LIMIT 1 OFFSET ${int(page.offset + page.limit - 1)})
-     SELECT r.product_id AS id, r.matched, r.points, (SELECT count(*) FROM scored) AS total
-     FROM scored r JOIN "SearchDoc" d ON d."productId" = r.product_id
-     WHERE NOT EXISTS (SELECT 1 FROM cut)
-       OR r.matched > (SELECT matched FROM cut)
-       OR (r.matched = (SELECT matched FROM cut) AND r.points >= (SELECT points FROM cut))
-     ORDER BY r.matched DESC, r.points DESC, d."key"${collate}, r.product_id
-     LIMIT ${int(page.limit)} OFFSET ${int(page.offset)}`,
+    `${sql}
+     SELECT product_id AS id, matched, points, (SELECT count(*) FROM scored) AS total FROM scored
+     ORDER BY matched DESC, points DESC, key${collate}, product_id
+     LIMIT ${int(page.limit + 1)} OFFSET ${int(page.offset)}`,
     ...params.values,
   );
-  const total = rows.length > 0 ? Number(rows[0]?.total) : page.offset > 0 ? await countMatches(db, provider, missionId, plan) : 0;
-  return { rows: rows.map((row) => ({ id: Number(row.id), matched: Number(row.matched), points: Number(row.points) })), total };
+  const all = rows.length > 0 ? Number(rows[0]?.total) : page.offset > 0 ? await countMatches(db, provider, missionId, plan) : 0;
+  return {
+    rows: rows.slice(0, page.limit).map((row) => ({ id: Number(row.id), matched: Number(row.matched), points: Number(row.points) })),
+    total: Math.min(all, SEARCH_COUNT_CAP + 1),
+    more: rows.length > page.limit,
+  };
 }
 
-/** How many products match, for a page past the end (the window count above comes with the rows). */
+/** How many products match, up to SEARCH_COUNT_CAP + 1: the scan stops there. */
 async function countMatches(db: Executor, provider: Provider, missionId: number, plan: SearchPlan): Promise<number> {
   const params = new Params(provider);
+  const sql = hitsSql(plan, params, missionId);
+  if (!sql) return 0;
   const rows = await db.$queryRawUnsafe<{ total: number | bigint }[]>(
-    `${hitsSql(plan, params, missionId).sql}
-     SELECT count(DISTINCT product_id) AS total FROM hits`,
+    `${sql} SELECT count(*) AS total FROM (SELECT DISTINCT product_id FROM hits LIMIT ${int(SEARCH_COUNT_CAP + 1)}) AS found`,
     ...params.values,
   );
   return Number(rows[0]?.total ?? 0);
+}
+
+/** Where a query word earns its points: a word in one field, a category, or a province. */
+type Source = { kind: 'term'; termId: number; field: number } | { kind: 'category'; value: string } | { kind: 'province'; value: string };
+
+const FIELDS = [
+  [INDEXED_FIELD.name, FIELD_WEIGHT.name],
+  [INDEXED_FIELD.exhibitor, FIELD_WEIGHT.exhibitor],
+  [INDEXED_FIELD.description, FIELD_WEIGHT.description],
+] as const;
+
+/** A driver with more sources than this is not read source by source: every match is scored instead. */
+const TOP_GROUP_SOURCES = 64;
+
+/**
+ * The statement reading the top group (see rankedSearch): products earning
+ * every query word's highest points, in name order, at most `need`; with
+ * their (matched, points). The highest points a word can earn are those of
+ * its best source present in the mission (`present`). The driver is the word
+ * with the fewest such sources; each is read in name order from its index,
+ * at most `need` rows each, and merged. Undefined when the driver would have
+ * more than TOP_GROUP_SOURCES sources.
+ */
+function topGroup(
+  plan: SearchPlan,
+  present: (source: Source) => boolean,
+  provider: Provider,
+  missionId: number,
+  need: number,
+): { sql: string; params: unknown[]; matched: number; points: number } | undefined {
+  const best = new Map<number, { points: number; sources: Source[] }>();
+  const offer = (word: number, points: number, source: Source) => {
+    if (!present(source)) return;
+    const current = best.get(word);
+    if (!current || points > current.points) best.set(word, { points, sources: [source] });
+    else if (points === current.points) current.sources.push(source);
+  };
+  for (const t of plan.terms) for (const [field, weight] of FIELDS) offer(t.word, t.quality * weight, { kind: 'term', termId: t.termId, field });
+  for (const c of plan.categories) offer(c.word, c.points, { kind: 'category', value: c.category });
+  for (const v of plan.provinces) offer(v.word, v.points, { kind: 'province', value: v.province });
+  const words = [...best.values()];
+  const driver = [...words].sort((a, b) => a.sources.length - b.sources.length)[0];
+  if (!driver || driver.sources.length > TOP_GROUP_SOURCES) return undefined;
+  const params = new Params(provider);
+  const mission = int(missionId);
+  const collate = provider === 'postgresql' ? ' COLLATE "C"' : '';
+  const has = (s: Source, id: string) =>
+    s.kind === 'term'
+      ? `EXISTS (SELECT 1 FROM "ProductTerm" x WHERE x."termId" = ${int(s.termId)} AND x."missionId" = ${mission} AND x."productId" = ${id} AND x."field" = ${int(s.field)})`
+      : `EXISTS (SELECT 1 FROM "SearchDoc" x WHERE x."productId" = ${id} AND x."${s.kind}" = ${params.add(s.value)})`;
+  const others = words.filter((w) => w !== driver);
+  // One arm per driver source, each in name order from its index and cut at `need`; a product found by two arms counts once.
+  // A product has one category and one province: a driver arm of a province other words name only by province is
+  // decided here (kept without a check, or dropped), not checked product by product (`jawa timur`).
+  const decided = (source: Source, w: { sources: Source[] }) =>
+    source.kind !== 'term' && w.sources.every((s) => s.kind === source.kind) ? w.sources.some((s) => s.kind === source.kind && s.value === source.value) : undefined;
+  const arms = driver.sources.flatMap((source) => {
+    if (others.some((w) => decided(source, w) === false)) return [];
+    const where =
+      source.kind === 'term'
+        ? [`r."termId" = ${int(source.termId)} AND r."missionId" = ${mission} AND r."field" = ${int(source.field)}`]
+        : [`r."missionId" = ${mission} AND r."${source.kind}" = ${params.add(source.value)} AND r."active"`];
+    for (const w of others) if (decided(source, w) === undefined) where.push(`(${w.sources.map((s) => has(s, 'r."productId"')).join(' OR ')})`);
+    const table = source.kind === 'term' ? '"ProductTerm"' : '"SearchDoc"';
+    return [`SELECT * FROM (SELECT r."productId" AS id, r."key" AS key FROM ${table} r WHERE ${where.join(' AND ')} ORDER BY r."key"${collate}, r."productId" LIMIT ${int(need)}) AS arm`];
+  });
+  if (arms.length === 0) return undefined;
+  const sql =
+    arms.length === 1
+      ? `${arms[0]} ORDER BY key${collate}, id`
+      : `SELECT id, key FROM (${arms.join(' UNION ALL ')}) AS found GROUP BY id, key ORDER BY key${collate}, id LIMIT ${int(need)}`;
+  // Every word some product can match, each at its best (a word no listed product matches counts for none).
+  return { sql, params: params.values, matched: words.length, points: words.reduce((sum, w) => sum + w.points, 0) };
+}
+
+/** Which of the plan's sources some listed product of the mission has: one index probe each. */
+async function presentSources(db: Executor, provider: Provider, missionId: number, plan: SearchPlan): Promise<(source: Source) => boolean> {
+  const params = new Params(provider);
+  const mission = int(missionId);
+  const selects: string[] = [];
+  if (plan.terms.length > 0) {
+    const termIds = [...new Set(plan.terms.map((t) => t.termId))];
+    selects.push(`SELECT 't' AS kind, s.term_id AS term_id, s.field AS field, '' AS value FROM s
+      WHERE EXISTS (SELECT 1 FROM "ProductTerm" x WHERE x."termId" = s.term_id AND x."missionId" = ${mission} AND x."field" = s.field)`);
+    const values = termIds.flatMap((id) => FIELDS.map(([field]) => `(${int(id)}, ${int(field)})`));
+    selects[0] = `WITH s (term_id, field) AS (VALUES ${values.join(', ')}) ${selects[0]}`;
+  }
+  for (const [kind, values] of [['category', plan.categories.map((c) => c.category)], ['province', plan.provinces.map((v) => v.province)]] as const) {
+    for (const value of new Set<string>(values)) {
+      const shown = provider === 'postgresql' ? `CAST(${params.add(value)} AS TEXT)` : params.add(value);
+      selects.push(`SELECT '${kind.charAt(0)}' AS kind, 0 AS term_id, 0 AS field, ${shown} AS value WHERE EXISTS (SELECT 1 FROM "SearchDoc" x WHERE x."missionId" = ${mission} AND x."${kind}" = ${params.add(value)} AND x."active")`);
+    }
+  }
+  if (selects.length === 0) return () => false;
+  const rows = await db.$queryRawUnsafe<{ kind: string; term_id: number | bigint; field: number | bigint; value: string }[]>(selects.join(' UNION ALL '), ...params.values);
+  const found = new Set(rows.map((row) => (row.kind === 't' ? `t ${Number(row.term_id)} ${Number(row.field)}` : `${row.kind} ${row.value}`)));
+  return (source) => found.has(source.kind === 'term' ? `t ${source.termId} ${source.field}` : `${source.kind.charAt(0)} ${source.value}`);
 }
 
 /** A whole number written into SQL: ids, offsets and points come from code, never from a buyer. */
@@ -233,29 +328,44 @@ function int(value: number): string {
 }
 
 /**
- * `WITH …, hits (product_id, word, points) AS (…)`: every (listed product of
- * the mission, query word, points) a product earns from an indexed word, its
- * category or its province; no SQL when the plan matches nothing. `words`
- * are the query words that can earn points.
+ * `WITH …, scored (product_id, matched, points, key) AS (…)`: every listed
+ * product of the mission that earns points from an indexed word, its
+ * category or its province, with how many query words it matched, its
+ * points (each query word's best, added up) and its name key; no SQL when
+ * the plan matches nothing.
  */
-function hitsSql(plan: SearchPlan, params: Params, missionId: number): { sql: string | undefined; words: number[] } {
+export function scoredSql(plan: SearchPlan, params: Params, missionId: number): string | undefined {
+  const hits = hitsSql(plan, params, missionId);
+  if (!hits) return undefined;
+  const words = [...new Set([...plan.terms, ...plan.categories, ...plan.provinces].map((hit) => hit.word))].sort((a, b) => a - b);
+  const best = (w: number) => `max(CASE WHEN word = ${w} THEN points END)`;
+  const scored =
+    words.length === 1
+      ? `SELECT product_id, 1 AS matched, max(points) AS points, max(key) AS key FROM hits GROUP BY product_id`
+      : `SELECT product_id, ${words.map((w) => `CASE WHEN ${best(w)} IS NULL THEN 0 ELSE 1 END`).join(' + ')} AS matched,
+           ${words.map((w) => `coalesce(${best(w)}, 0)`).join(' + ')} AS points, max(key) AS key FROM hits GROUP BY product_id`;
+  return `${hits},
+    scored AS MATERIALIZED (${scored})`;
+}
+
+/** `WITH …, hits (product_id, word, points, key) AS (…)`: every (listed product, query word, points, name key) the plan earns. */
+function hitsSql(plan: SearchPlan, params: Params, missionId: number): string | undefined {
   const ctes: string[] = [];
   const selects: string[] = [];
   const mission = int(missionId);
   if (plan.terms.length > 0) {
     const weight = `CASE pt."field" WHEN ${INDEXED_FIELD.name} THEN ${FIELD_WEIGHT.name} WHEN ${INDEXED_FIELD.exhibitor} THEN ${FIELD_WEIGHT.exhibitor} ELSE ${FIELD_WEIGHT.description} END`;
     ctes.push(`q (word, term_id, quality) AS (VALUES ${plan.terms.map((t) => `(${int(t.word)}, ${int(t.termId)}, ${int(t.quality)})`).join(', ')})`);
-    selects.push(`SELECT pt."productId", q.word, q.quality * ${weight} FROM q JOIN "ProductTerm" pt ON pt."termId" = q.term_id AND pt."missionId" = ${mission}`);
+    selects.push(`SELECT pt."productId", q.word, q.quality * ${weight}, pt."key" FROM q JOIN "ProductTerm" pt ON pt."termId" = q.term_id AND pt."missionId" = ${mission}`);
   }
-  if (plan.categories.length > 0) {
-    ctes.push(`c (word, category, points) AS (VALUES ${plan.categories.map((c) => `(${int(c.word)}, ${params.text(c.category)}, ${int(c.points)})`).join(', ')})`);
-    selects.push(`SELECT d."productId", c.word, c.points FROM c JOIN "SearchDoc" d ON d."missionId" = ${mission} AND d."category" = c.category AND d."active"`);
+  // One SELECT per category and province named: each reads its covering index (missionId, category|province, active, key).
+  for (const c of plan.categories) {
+    selects.push(`SELECT d."productId", ${int(c.word)}, ${int(c.points)}, d."key" FROM "SearchDoc" d WHERE d."missionId" = ${mission} AND d."category" = ${params.add(c.category)} AND d."active"`);
   }
-  if (plan.provinces.length > 0) {
-    ctes.push(`v (word, province, points) AS (VALUES ${plan.provinces.map((v) => `(${int(v.word)}, ${params.text(v.province)}, ${int(v.points)})`).join(', ')})`);
-    selects.push(`SELECT d."productId", v.word, v.points FROM v JOIN "SearchDoc" d ON d."missionId" = ${mission} AND d."province" = v.province AND d."active"`);
+  for (const v of plan.provinces) {
+    selects.push(`SELECT d."productId", ${int(v.word)}, ${int(v.points)}, d."key" FROM "SearchDoc" d WHERE d."missionId" = ${mission} AND d."province" = ${params.add(v.province)} AND d."active"`);
   }
-  const words = [...new Set([...plan.terms, ...plan.categories, ...plan.provinces].map((hit) => hit.word))].sort((a, b) => a - b);
-  if (selects.length === 0) return { sql: undefined, words };
-  return { sql: `WITH ${ctes.join(', ')}, hits (product_id, word, points) AS (${selects.join(' UNION ALL ')})`, words };
+  if (selects.length === 0) return undefined;
+  const head = ctes.length > 0 ? `WITH ${ctes.join(', ')}, ` : 'WITH ';
+  return `${head}hits (product_id, word, points, key) AS (${selects.join(' UNION ALL ')})`;
 }

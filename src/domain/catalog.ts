@@ -34,6 +34,12 @@ export const CATALOG_PAGE_SIZE = 8;
 export const INLINE_PAGE_SIZE = 50;
 /** Search results listed in the chat; the rest are worth a more precise query. */
 export const SEARCH_RESULT_LIMIT = 10;
+/**
+ * Matches a search counts exactly; past this it says "more than 50": counting
+ * every product a broad word matches would cost a pass over all of them.
+ * A search reports at most SEARCH_COUNT_CAP + 1, meaning more than the cap.
+ */
+export const SEARCH_COUNT_CAP = 50;
 
 /** A page number made safe: where a list of `total` items has no such page, the nearest page that exists. */
 export interface PageSpec {
@@ -65,10 +71,9 @@ export function parseInlineOffset(offset: string): number {
   return Number(offset);
 }
 
-/** The `next_offset` after a page: empty when the last page has been given, which tells Telegram to stop. */
-export function nextInlineOffset(offset: number, shown: number, total: number): string {
-  const next = offset + shown;
-  return shown > 0 && next < total ? String(next) : '';
+/** The `next_offset` after a page: empty when the last page has been given (`more` false), which tells Telegram to stop. */
+export function nextInlineOffset(offset: number, shown: number, more: boolean): string {
+  return shown > 0 && more ? String(offset + shown) : '';
 }
 
 /** Deep-link payload that opens a product card (`t.me/<bot>?start=p_12`). */

@@ -104,6 +104,28 @@ export function typoAllowance(length: number): number {
   return 0;
 }
 
+/** A query word this long or longer also matches inside a word (`tempe` in `keripiktempe`); a shorter one only starts it. */
+export const INFIX_MIN = 4;
+
+/**
+ * Pieces of a word one of which any word within `allowance` edits of it
+ * contains unchanged: `allowance + 1` contiguous pieces (an edit changes at
+ * most one of them), when each can be three letters or more, what a trigram
+ * index finds; otherwise the word's trigrams (matchWord wants one shared).
+ * The database looks up words containing a piece, far fewer than those
+ * sharing a trigram: `garseltasel` shares one with thousands of words.
+ */
+export function typoPieces(word: string, allowance: number): string[] {
+  const chars = Array.from(word);
+  const count = allowance + 1;
+  if (chars.length < 3 * count) return trigrams(word);
+  const pieces: string[] = [];
+  for (let i = 0; i < count; i++) {
+    pieces.push(chars.slice(Math.floor((i * chars.length) / count), Math.floor(((i + 1) * chars.length) / count)).join(''));
+  }
+  return [...new Set(pieces)];
+}
+
 /**
  * The best quality with which a query word matches any of a field's words:
  * the same word, a word starting with it (`kop` → `kopi`), a word containing
@@ -117,7 +139,7 @@ export function matchWord(query: string, words: readonly string[]): number {
   for (const word of words) {
     if (word === query) return MATCH_QUALITY.exact;
     if (word.startsWith(query)) best = Math.max(best, MATCH_QUALITY.prefix);
-    else if (length >= 4 && word.includes(query)) best = Math.max(best, MATCH_QUALITY.infix);
+    else if (length >= INFIX_MIN && word.includes(query)) best = Math.max(best, MATCH_QUALITY.infix);
     else if (allowance > 0 && best < MATCH_QUALITY.typo1) {
       const distance = boundedDistance(query, word, allowance);
       if (distance <= allowance && sharesTrigram(query, word)) {
@@ -225,6 +247,44 @@ export function boundedDistance(a: string, b: string, limit: number): number {
     previous = current;
   }
   return Math.min(previous[y.length] ?? 0, limit + 1);
+}
+
+/**
+ * A test of whether a word is within `limit` edits of `a` (the same answer
+ * as boundedDistance(a, word, limit) <= limit), bit-parallel (Myers, Hyyrö)
+ * for `a` of up to 31 letters: about one operation per letter of the word,
+ * what checking thousands of candidate words needs.
+ */
+export function withinEdits(a: string, limit: number): (word: string) => boolean {
+  const x = Array.from(a);
+  const m = x.length;
+  if (m === 0 || m > 31) return (word) => boundedDistance(a, word, limit) <= limit;
+  const peq = new Map<string, number>();
+  x.forEach((char, i) => peq.set(char, (peq.get(char) ?? 0) | (1 << i)));
+  const mask = m === 31 ? 0x7fffffff : (1 << m) - 1;
+  const last = 1 << (m - 1);
+  return (word) => {
+    if (Math.abs(word.length - m) > 2 * limit + 2 && Math.abs(Array.from(word).length - m) > limit) return false;
+    let pv = mask;
+    let mv = 0;
+    let score = m;
+    let length = 0;
+    for (const char of word) {
+      length++;
+      const eq = peq.get(char) ?? 0;
+      const xv = eq | mv;
+      const xh = ((((eq & pv) + pv) & mask) ^ pv) | eq;
+      let ph = (mv | ~(xh | pv)) & mask;
+      let mh = pv & xh;
+      if (ph & last) score++;
+      else if (mh & last) score--;
+      ph = ((ph << 1) | 1) & mask;
+      mh = (mh << 1) & mask;
+      pv = (mh | ~(xv | ph)) & mask;
+      mv = ph & xv;
+    }
+    return Math.abs(length - m) <= limit && score <= limit;
+  };
 }
 
 /** Where a product's word was found, as the index stores it (ProductTerm.field). */

@@ -145,6 +145,29 @@ describe.each(TEST_PROVIDERS)('/cari on %s', (provider) => {
     expect(buyer.messages().find((m) => m.messageId === results.messageId)?.plain).toBe(results.plain);
   });
 
+  it('says "more than 50" past 50 matches (it counts no further), in both languages, also under 429s and 5xx', async () => {
+    const shop = await bot.db.prisma.exhibitor.findFirstOrThrow({ where: { name: 'Bu Sri' } });
+    for (let i = 1; i <= 45; i++) await createProduct(bot, shop.id, { name: `Rendang Daging ${String(i).padStart(2, '0')}`, price: 50_000n });
+    await buyer.send('/cari rendang');
+    expect(buyer.lastText()).toContain('Hasil untuk «rendang» — 45 produk');
+    for (let i = 46; i <= 52; i++) await createProduct(bot, shop.id, { name: `Rendang Daging ${String(i).padStart(2, '0')}`, price: 50_000n });
+    bot.sim.faultMix({ rate429: 0.3, retryAfterSeconds: 1, rate5xx: 0.2, seed: 20261202 });
+    try {
+      await buyer.send('/cari rendang');
+    } finally {
+      bot.sim.clearFaults();
+    }
+    const results = buyer.lastMessage()!;
+    expect(results.plain).toContain('Hasil untuk «rendang» — lebih dari 50 produk');
+    expect(results.plain).toContain('Menampilkan 10 teratas');
+    expect(names(results.plain)).toEqual(Array.from({ length: 10 }, (_, i) => `Rendang Daging ${String(i + 1).padStart(2, '0')}`));
+    const guest = bot.sim.user({ id: 9203, firstName: 'Jane', languageCode: 'en' });
+    await guest.send('/search rendang');
+    expect(guest.lastText()).toContain('Results for «rendang» — more than 50 products');
+    expect(guest.lastText()).toContain('Showing the top 10');
+    expect(await bot.db.prisma.product.count({ where: { name: { startsWith: 'Rendang Daging' } } })).toBe(52);
+  }, 60_000);
+
   it('follows changes to listings and exhibitors through the index', async () => {
     const teh = await bot.db.prisma.product.findFirstOrThrow({ where: { name: 'Teh Melati' } });
     await bot.db.prisma.product.update({ where: { id: teh.id }, data: { name: 'Teh Hijau Melati', description: null } });

@@ -52,13 +52,14 @@ describe('inline offsets', () => {
   });
 
   it.each([
-    [0, 50, 120, '50'],
-    [50, 50, 120, '100'],
-    [100, 20, 120, ''],
-    [0, 0, 0, ''],
-    [0, 50, 50, ''],
-  ])('after offset %d showing %d of %d → %j', (offset, shown, total, expected) => {
-    expect(nextInlineOffset(offset, shown, total)).toBe(expected);
+    [0, 50, true, '50'],
+    [50, 50, true, '100'],
+    [100, 20, false, ''],
+    [0, 0, false, ''],
+    [0, 0, true, ''],
+    [0, 50, false, ''],
+  ])('after offset %d showing %d (more: %s) → %j', (offset, shown, more, expected) => {
+    expect(nextInlineOffset(offset, shown, more)).toBe(expected);
   });
 });
 

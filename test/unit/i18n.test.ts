@@ -279,7 +279,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   // Catalog, search and inquiries (messages/catalog.ts, messages/inquiries.ts).
   'catalog.card': [[PRODUCT_VIEW], [{ ...PRODUCT_VIEW, description: null, city: null, booth: null }]],
   'catalog.page': [['🍱 Makanan', 2, 5, 37, [PRODUCT_LINE]]],
-  'search.results': [[USER_TEXT, 1, 1, [PRODUCT_LINE]], [USER_TEXT, 10, 23, [PRODUCT_LINE]]],
+  'search.results': [[USER_TEXT, 1, 1, [PRODUCT_LINE]], [USER_TEXT, 10, 23, [PRODUCT_LINE]], [USER_TEXT, 10, 51, [PRODUCT_LINE]]],
   'inquiries.summary': [[INQUIRY_VIEW], [{ ...INQUIRY_VIEW, quantity: null }]],
   'inquiries.toExhibitor': [[INQUIRY_VIEW]],
   'inquiries.acceptedForExhibitor': [[INQUIRY_VIEW, CONTACT], [INQUIRY_VIEW, { ...CONTACT, username: null, phone: null }]],

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Vocabulary } from '../../src/db/vocabulary.js';
+import { seededRandom } from '../../src/simulator/bot-api-simulator.js';
 import {
   boundedDistance,
   matchWord,
@@ -10,6 +12,7 @@ import {
   rankSearch,
   searchEntry,
   searchWords,
+  withinEdits,
   trigrams,
   typoAllowance,
   type SearchDocument,
@@ -237,5 +240,32 @@ describe('planSearch', () => {
     const plan = planSearch(query('minuman jatim'), []);
     expect(plan.categories).toEqual([{ word: 0, category: 'minuman', points: 500 }]);
     expect(plan.provinces).toEqual([{ word: 1, province: 'JATIM', points: 400 }]);
+  });
+});
+
+describe('typo candidates', () => {
+  const random = seededRandom(11);
+  const word = (letters: string, length: number) => Array.from({ length }, () => letters[Math.floor(random() * letters.length)]).join('');
+
+  it('withinEdits agrees with boundedDistance', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const a = word('abcdeé', 1 + Math.floor(random() * 12));
+      const b = word('abcdeé', Math.floor(random() * 14));
+      const limit = Math.floor(random() * 4);
+      expect(withinEdits(a, limit)(b), `${a} ${b} ${limit}`).toBe(boundedDistance(a, b, limit) <= limit);
+    }
+  });
+
+  it('the in-memory vocabulary offers every word matchWord accepts', () => {
+    const vocabulary = new Vocabulary();
+    const terms = [...new Set(Array.from({ length: 3_000 }, () => word('karimsugn', 3 + Math.floor(random() * 9))))];
+    terms.forEach((term, index) => vocabulary.add(index + 1, term));
+    for (let i = 0; i < 300; i++) {
+      const parsed = parseSearchQuery(word('karimsugn', 3 + Math.floor(random() * 9)));
+      if (!parsed.ok) continue;
+      const offered = new Set(vocabulary.candidates(parsed.value).map((c) => c.term));
+      const accepted = terms.filter((term) => parsed.value.words.some((w) => matchWord(w, [term]) > 0));
+      expect(accepted.filter((term) => !offered.has(term)), parsed.value.words.join(' ')).toEqual([]);
+    }
   });
 });

@@ -31,7 +31,7 @@ export function createSearchFeature(): Composer<BotContext> {
     if (!mission) return say(ctx, ctx.t.search.noMission);
     if (!query.ok) return say(ctx, ctx.t.search.tooShort);
     const found = await ctx.deps.repos.catalog.search(mission.id, query.value, { offset: 0, limit: SEARCH_RESULT_LIMIT });
-    if (found.total === 0) return say(ctx, ctx.t.search.none(typed));
+    if (found.items.length === 0) return say(ctx, ctx.t.search.none(typed));
     const top = found.items.map((result) => result.item);
     return say(
       ctx,
@@ -42,12 +42,12 @@ export function createSearchFeature(): Composer<BotContext> {
 
   feature.on('inline_query', async (ctx) => {
     const offset = parseInlineOffset(ctx.inlineQuery.offset);
-    const { items, total } = await inlineMatches(ctx, ctx.inlineQuery.query, offset);
+    const { items, more } = await inlineMatches(ctx, ctx.inlineQuery.query, offset);
     const results = items.map((product) => inlineResult(ctx, product));
     await ctx.answerInlineQuery(results, {
       cache_time: INLINE_CACHE_SECONDS,
       is_personal: true,
-      next_offset: nextInlineOffset(offset, items.length, total),
+      next_offset: nextInlineOffset(offset, items.length, more),
       // Nothing found: a way into the bot, where the whole catalog is.
       ...(offset === 0 && items.length === 0 ? { button: { text: ctx.t.search.inlineNothingButton, start_parameter: catalogStartHandler.prefix } } : {}),
     });
@@ -56,15 +56,18 @@ export function createSearchFeature(): Composer<BotContext> {
   return feature;
 }
 
-/** The products an inline query shows from `offset`: the newest for an empty query, else the best matches. */
-async function inlineMatches(ctx: BotContext, text: string, offset: number): Promise<{ items: CatalogProduct[]; total: number }> {
+/** The products an inline query shows from `offset` (the newest for an empty query, else the best matches), and whether more follow. */
+async function inlineMatches(ctx: BotContext, text: string, offset: number): Promise<{ items: CatalogProduct[]; more: boolean }> {
   const mission = await ctx.activeMission();
-  if (!mission) return { items: [], total: 0 };
-  if (text.trim() === '') return ctx.deps.repos.catalog.newest(mission.id, offset, INLINE_PAGE_SIZE);
+  if (!mission) return { items: [], more: false };
+  if (text.trim() === '') {
+    const newest = await ctx.deps.repos.catalog.newest(mission.id, offset, INLINE_PAGE_SIZE);
+    return { items: newest.items, more: offset + newest.items.length < newest.total };
+  }
   const query = parseSearchQuery(text);
-  if (!query.ok) return { items: [], total: 0 };
+  if (!query.ok) return { items: [], more: false };
   const found = await ctx.deps.repos.catalog.search(mission.id, query.value, { offset, limit: INLINE_PAGE_SIZE });
-  return { items: found.items.map((result) => result.item), total: found.total };
+  return { items: found.items.map((result) => result.item), more: found.more };
 }
 
 /**

@@ -3,6 +3,7 @@ import { CATALOG_PAGE_SIZE, pageOf, type CatalogProduct, type CategoryCount, typ
 import type { RankedResult, SearchQuery } from '../../domain/search.js';
 import type { DbClient } from '../database.js';
 import { indexPendingProducts, rankedSearch } from '../search-index.js';
+import { Vocabulary } from '../vocabulary.js';
 import type * as Db from '../generated/sqlite/client.js';
 import type { Provider } from '../schema-files.js';
 
@@ -36,6 +37,8 @@ const listed = (missionId: number) => ({ active: true, exhibitor: { missionId } 
 
 /** What buyers browse and search: read-only views of the active listings. */
 export function createCatalogRepository(prisma: DbClient, provider: Provider) {
+  /** The catalog's words, in memory (src/db/vocabulary.ts): loaded on the first search. */
+  const vocabulary = new Vocabulary();
 
   async function byIds(ids: readonly number[]): Promise<CatalogProduct[]> {
     if (ids.length === 0) return [];
@@ -114,22 +117,23 @@ export function createCatalogRepository(prisma: DbClient, provider: Provider) {
 
     /**
      * One page of a mission's active listings ranked for a query, best first,
-     * and how many match in all: ranked by the database over every match
+     * how many match (counted up to SEARCH_COUNT_CAP + 1) and whether more
+     * follow the page: ranked by the database over every match
      * (src/db/search-index.ts), after indexing what changed since the last search.
      */
     async search(
       missionId: number,
       query: SearchQuery,
       page: { offset: number; limit: number },
-    ): Promise<{ items: RankedResult<CatalogProduct>[]; total: number }> {
+    ): Promise<{ items: RankedResult<CatalogProduct>[]; total: number; more: boolean }> {
       await indexPendingProducts(prisma, provider);
-      const { rows, total } = await rankedSearch(prisma, provider, missionId, query, page);
+      const { rows, total, more } = await rankedSearch(prisma, provider, missionId, query, page, vocabulary);
       const products = new Map((await byIds(rows.map((row) => row.id))).map((product) => [product.id, product]));
       const items = rows.flatMap((row) => {
         const item = products.get(row.id);
         return item ? [{ item, matched: row.matched, score: row.points / 100 }] : [];
       });
-      return { items, total };
+      return { items, total, more };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { bilingual } from '../bilingual.js';
 import { html, lines, type SafeHtml } from '../html.js';
 import { plural } from '../plural.js';
+import { SEARCH_COUNT_CAP } from '../../domain/catalog.js';
 
 /** A product as a buyer reads it; amounts and names already formatted by the bot. */
 export interface ProductView {
@@ -125,7 +126,7 @@ export const search = bilingual({
     noMission: html`Belum ada misi dagang yang aktif, jadi belum ada produk untuk dicari.`,
     results: (query: string, shown: number, total: number, items: readonly ProductLineView[]) =>
       lines([
-        html`🔎 <b>Hasil untuk «${query}»</b> — ${total} produk`,
+        total > SEARCH_COUNT_CAP ? html`🔎 <b>Hasil untuk «${query}»</b> — lebih dari ${SEARCH_COUNT_CAP} produk` : html`🔎 <b>Hasil untuk «${query}»</b> — ${total} produk`,
         '',
         ...productLines(items),
         shown < total && '',
@@ -146,7 +147,9 @@ export const search = bilingual({
     noMission: html`No trade mission is active yet, so there are no products to search.`,
     results: (query, shown, total, items) =>
       lines([
-        html`🔎 <b>Results for «${query}»</b> — ${plural(total, 'product', 'products')}`,
+        total > SEARCH_COUNT_CAP
+          ? html`🔎 <b>Results for «${query}»</b> — more than ${SEARCH_COUNT_CAP} products`
+          : html`🔎 <b>Results for «${query}»</b> — ${plural(total, 'product', 'products')}`,
         '',
         ...productLines(items),
         shown < total && '',
