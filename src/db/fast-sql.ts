@@ -204,7 +204,14 @@ export function postgresRunner(pool: pg.Pool, pgTypes: typeof pg.types): FastSql
       try {
         await client.query('BEGIN');
         try {
-          const result = await fn(pgRunner((config) => client.query(config), names, types));
+          // One query at a time on the transaction's connection, even when fn runs several at once (pg 9 will refuse overlapping ones).
+          let last: Promise<unknown> = Promise.resolve();
+          const serial = (config: pg.QueryConfig): Promise<pg.QueryResult> => {
+            const next = last.then(() => client.query(config));
+            last = next.catch(() => undefined);
+            return next;
+          };
+          const result = await fn(pgRunner(serial, names, types));
           await client.query('COMMIT');
           return result;
         } catch (error) {
