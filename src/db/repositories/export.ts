@@ -36,30 +36,7 @@ export function createExportRepository(prisma: DbClient) {
         province: row.exhibitor.province,
         productName: row.product?.name ?? null,
       }));
-      const exhibitors: ExportExhibitor[] = exhibitorRows.map((row) => ({ ...toExhibitor(row), registeredAt: row.createdAt }));
-      const products: ExportProduct[] = productRows.map((row) => ({
-        id: row.id,
-        exhibitorId: row.exhibitorId,
-        exhibitorName: row.exhibitor.name,
-        name: row.name,
-        category: row.category,
-        price: row.price,
-        unit: row.unit,
-        minOrder: row.minOrder,
-        description: row.description,
-        active: row.active,
-        createdAt: row.createdAt,
-      }));
-      const exhibitorById = new Map(exhibitorRows.map((row) => [row.id, row]));
-      const summary = summaryFromSums(
-        exhibitorTotals.flatMap((sums) => {
-          const exhibitor = exhibitorById.get(sums.exhibitorId);
-          return exhibitor ? [{ exhibitorId: exhibitor.id, category: exhibitor.category, province: exhibitor.province, sums }] : [];
-        }),
-        dayTotals.map(({ day, ...sums }) => ({ day, sums })),
-        totals?.voidedCount ?? 0,
-        { sell: totals?.amountSell ?? 0n, buy: totals?.amountBuy ?? 0n },
-      );
+      const { exhibitors, products, summary } = headParts(exhibitorRows, productRows, totals, exhibitorTotals, dayTotals);
       // After the snapshot: meetings change seldom, and their figures are read as /progres reads them.
       const meetings = await exportMeetings(prisma, mission.id);
       return { mission, reports, summary, exhibitors, products, ...(meetings ? { meetings } : {}) };
@@ -87,30 +64,7 @@ export function createExportRepository(prisma: DbClient) {
         prisma.saleReport.findFirst({ where: { missionId: mission.id }, orderBy: { id: 'asc' }, select: { id: true } }),
         prisma.saleReport.findFirst({ where: { missionId: mission.id }, orderBy: { id: 'desc' }, select: { id: true } }),
       ]);
-      const exhibitors: ExportExhibitor[] = exhibitorRows.map((row) => ({ ...toExhibitor(row), registeredAt: row.createdAt }));
-      const products: ExportProduct[] = productRows.map((row) => ({
-        id: row.id,
-        exhibitorId: row.exhibitorId,
-        exhibitorName: row.exhibitor.name,
-        name: row.name,
-        category: row.category,
-        price: row.price,
-        unit: row.unit,
-        minOrder: row.minOrder,
-        description: row.description,
-        active: row.active,
-        createdAt: row.createdAt,
-      }));
-      const exhibitorById = new Map(exhibitorRows.map((row) => [row.id, row]));
-      const summary = summaryFromSums(
-        exhibitorTotals.flatMap((sums) => {
-          const exhibitor = exhibitorById.get(sums.exhibitorId);
-          return exhibitor ? [{ exhibitorId: exhibitor.id, category: exhibitor.category, province: exhibitor.province, sums }] : [];
-        }),
-        dayTotals.map(({ day, ...sums }) => ({ day, sums })),
-        totals?.voidedCount ?? 0,
-        { sell: totals?.amountSell ?? 0n, buy: totals?.amountBuy ?? 0n },
-      );
+      const { exhibitors, products, summary } = headParts(exhibitorRows, productRows, totals, exhibitorTotals, dayTotals);
       // Meetings change seldom and are few (a table's slots a day): read whole, as /progres reads their figures.
       const meetings = await exportMeetings(prisma, mission.id);
       return { mission, summary, exhibitors, products, ...(meetings ? { meetings } : {}), reportCount, startAfterId: first ? first.id - 1 : 0, maxReportId: last?.id ?? 0 };
@@ -151,6 +105,41 @@ export function createExportRepository(prisma: DbClient) {
     },
   };
 }
+type ExhibitorRow = Awaited<ReturnType<DbClient['exhibitor']['findMany']>>[number];
+type ProductRow = Awaited<ReturnType<DbClient['product']['findMany']>>[number] & { exhibitor: { name: string } };
+type TotalsRow = { voidedCount: number; amountSell: bigint; amountBuy: bigint } | null;
+type ExhibitorTotalRow = Awaited<ReturnType<DbClient['exhibitorTotal']['findMany']>>[number];
+type DayTotalRow = Awaited<ReturnType<DbClient['dayTotal']['findMany']>>[number];
+
+/** The exhibitors, products and summary of an export, from the rows both readers fetch. */
+function headParts(exhibitorRows: ExhibitorRow[], productRows: ProductRow[], totals: TotalsRow, exhibitorTotals: ExhibitorTotalRow[], dayTotals: DayTotalRow[]): Pick<ExportHead, 'exhibitors' | 'products' | 'summary'> {
+  const exhibitors: ExportExhibitor[] = exhibitorRows.map((row) => ({ ...toExhibitor(row), registeredAt: row.createdAt }));
+  const products: ExportProduct[] = productRows.map((row) => ({
+    id: row.id,
+    exhibitorId: row.exhibitorId,
+    exhibitorName: row.exhibitor.name,
+    name: row.name,
+    category: row.category,
+    price: row.price,
+    unit: row.unit,
+    minOrder: row.minOrder,
+    description: row.description,
+    active: row.active,
+    createdAt: row.createdAt,
+  }));
+  const exhibitorById = new Map(exhibitorRows.map((row) => [row.id, row]));
+  const summary = summaryFromSums(
+    exhibitorTotals.flatMap((sums) => {
+      const exhibitor = exhibitorById.get(sums.exhibitorId);
+      return exhibitor ? [{ exhibitorId: exhibitor.id, category: exhibitor.category, province: exhibitor.province, sums }] : [];
+    }),
+    dayTotals.map(({ day, ...sums }) => ({ day, sums })),
+    totals?.voidedCount ?? 0,
+    { sell: totals?.amountSell ?? 0n, buy: totals?.amountBuy ?? 0n },
+  );
+  return { exhibitors, products, summary };
+}
+
 const joined = new WeakMap<ExportHead, { exhibitors: Map<number, ExportExhibitor>; products: Map<number, string> }>();
 
 /** The head's exhibitors and product names by id, built once per export. */
