@@ -1,13 +1,13 @@
 /**
  * The digest chart's phases, timed in one process: vega-lite compile, vega
- * parse, SVG, resvg (fonts + parse), render, PNG encode, and the whole
- * renderDigestChart. `npx tsx scripts/bench/chart-phases.ts [runs]`.
+ * parse, SVG, resvg (fonts + parse), render, PNG encode, the whole
+ * fresh render and a cached one. `npx tsx scripts/bench/chart-phases.ts [runs]`.
  */
 import { performance } from 'node:perf_hooks';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
-import { digestChartSpec, renderDigestChart, type DigestChartInput } from '../../src/charts/digest-chart.js';
+import { digestChartSpec, renderDigestChart, renderDigestChartUncached, type DigestChartInput } from '../../src/charts/digest-chart.js';
 import { FONT, FONT_FILES } from '../../src/charts/fonts.js';
 
 const runs = Number(process.argv[2] ?? 20);
@@ -53,8 +53,11 @@ for (let i = 0; i < runs; i++) {
   image.asPng();
   t = lap('6 PNG encode', t);
   const t0 = performance.now();
+  await renderDigestChartUncached(input);
+  lap('7 renderDigestChartUncached total', t0);
+  const t1 = performance.now();
   await renderDigestChart(input);
-  lap('7 renderDigestChart total', t0);
+  lap('8 renderDigestChart (cache hit after run 1)', t1);
 }
 
 const stat = (xs: number[]) => {
