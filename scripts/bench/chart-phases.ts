@@ -1,13 +1,13 @@
 /**
  * The digest chart's phases, timed in one process: vega-lite compile, vega
- * parse, SVG, resvg (fonts + parse), render, PNG encode, the whole
+ * parse, SVG (each afresh, and as the chart does it with the dataflow kept), resvg (fonts + parse), render, PNG encode, the whole
  * fresh render and a cached one. `npx tsx scripts/bench/chart-phases.ts [runs]`.
  */
 import { performance } from 'node:perf_hooks';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
-import { digestChartSpec, renderDigestChart, renderDigestChartUncached, type DigestChartInput } from '../../src/charts/digest-chart.js';
+import { digestChartSpec, renderDigestChart, renderDigestChartSvg, renderDigestChartUncached, type DigestChartInput } from '../../src/charts/digest-chart.js';
 import { FONT, FONT_FILES } from '../../src/charts/fonts.js';
 
 const runs = Number(process.argv[2] ?? 20);
@@ -52,6 +52,9 @@ for (let i = 0; i < runs; i++) {
   t = lap('5 resvg render', t);
   image.asPng();
   t = lap('6 PNG encode', t);
+  const ts = performance.now();
+  await renderDigestChartSvg(input);
+  lap('3b spec → SVG as rendered (cached dataflow)', ts);
   const t0 = performance.now();
   await renderDigestChartUncached(input);
   lap('7 renderDigestChartUncached total', t0);

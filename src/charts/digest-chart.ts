@@ -306,13 +306,59 @@ function emptyNote(text: string, y: number) {
 }
 
 /**
+ * The spec with every inline `data.values` moved out, in order of
+ * appearance, as datasets named misi_0, misi_1, …: what remains (the shape)
+ * is the same for every digest of a mission on a day while the figures stay
+ * under the target, so its compiled form can be kept.
+ */
+function splitData(spec: TopLevelSpec): { shape: TopLevelSpec; datasets: [string, unknown[]][] } {
+  const datasets: [string, unknown[]][] = [];
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      const values = key === 'data' && value !== null && typeof value === 'object' ? (value as { values?: unknown }).values : undefined;
+      if (Array.isArray(values) && Object.keys(value as object).length === 1) {
+        const name = `misi_${datasets.length}`;
+        datasets.push([name, values]);
+        out[key] = { name };
+      } else out[key] = walk(value);
+    }
+    return out;
+  };
+  return { shape: walk(spec) as TopLevelSpec, datasets };
+}
+
+// Parsed vega dataflows by shape, most recently used last. vega-lite's
+// compile and vega's parse cost 15–40 ms a picture; a runtime serves any
+// number of views.
+const RUNTIME_CACHE_SIZE = 4;
+const runtimes = new Map<string, vega.Runtime>();
+
+function runtimeOf(shape: TopLevelSpec, names: readonly string[]): vega.Runtime {
+  const key = JSON.stringify(shape);
+  let runtime = runtimes.get(key);
+  if (runtime) runtimes.delete(key);
+  else {
+    // Empty placeholders: the figures go into each view (view.data) instead.
+    const { spec } = compile({ ...shape, datasets: Object.fromEntries(names.map((name) => [name, []])) } as TopLevelSpec);
+    runtime = vega.parse(spec);
+    if (runtimes.size >= RUNTIME_CACHE_SIZE) runtimes.delete(runtimes.keys().next().value as string);
+  }
+  runtimes.set(key, runtime);
+  return runtime;
+}
+
+/**
  * The chart as SVG text: the step that decides what is drawn, kept apart so
  * a test can read the labels before they become pixels.
  */
 export async function renderDigestChartSvg(input: DigestChartInput): Promise<string> {
-  const { spec } = compile(digestChartSpec(input));
-  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+  const { shape, datasets } = splitData(digestChartSpec(input));
+  const view = new vega.View(runtimeOf(shape, datasets.map(([name]) => name)), { renderer: 'none' });
   try {
+    for (const [name, values] of datasets) view.data(name, values);
     return await view.toSVG();
   } finally {
     view.finalize();
