@@ -412,3 +412,14 @@ export async function renderDigestChartUncached(input: DigestChartInput): Promis
   });
   return Buffer.from(image.asPng());
 }
+
+/** How many pictures and dataflows are kept (for tests). */
+export function digestChartCacheSizes(): { pictures: number; dataflows: number } {
+  return { pictures: cache.size, dataflows: runtimes.size };
+}
+
+/** Forgets every kept picture and dataflow: the next render starts from the spec (for tests). */
+export function clearDigestChartCaches(): void {
+  cache.clear();
+  runtimes.clear();
+}
