@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { formatRupiahCompact } from '../domain/money.js';
@@ -7,6 +6,7 @@ import { formatDateId } from '../domain/time.js';
 import type { KindSplit } from '../domain/digest.js';
 import type { Lang } from '../domain/entities.js';
 import { catalogue } from '../i18n/index.js';
+import { FONT, FONT_FILES } from './fonts.js';
 
 /**
  * What the digest hands in: amounts in whole rupiah, days as local
@@ -32,7 +32,6 @@ const WIDTH = 370;
 const LINE_HEIGHT = 240;
 const BAR_STEP = 34;
 const ZOOM = 2;
-const FONT = 'DejaVu Sans';
 const INK = '#1f2937';
 const MUTED = '#6b7280';
 const TARGET_COLOR = '#dc2626';
@@ -47,12 +46,6 @@ const MAX_DAY_TICKS = 7;
 // Characters of the bold title per line at the chart's width.
 const TITLE_CHARS = 38;
 const MAX_TITLE_LINES = 3;
-
-const require = createRequire(import.meta.url);
-// TrueType only: resvg silently drops every label drawn with a WOFF font.
-// Loading the files explicitly (and no system fonts) makes the picture the
-// same on every machine.
-const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
 
 const langOf = (value: unknown): Lang => (value === 'en' ? 'en' : 'id');
 
@@ -313,30 +306,120 @@ function emptyNote(text: string, y: number) {
 }
 
 /**
+ * The spec with every inline `data.values` moved out, in order of
+ * appearance, as datasets named misi_0, misi_1, …: what remains (the shape)
+ * is the same for every digest of a mission on a day while the figures stay
+ * under the target, so its compiled form can be kept.
+ */
+function splitData(spec: TopLevelSpec): { shape: TopLevelSpec; datasets: [string, unknown[]][] } {
+  const datasets: [string, unknown[]][] = [];
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      const values = key === 'data' && value !== null && typeof value === 'object' ? (value as { values?: unknown }).values : undefined;
+      if (Array.isArray(values) && Object.keys(value as object).length === 1) {
+        const name = `misi_${datasets.length}`;
+        datasets.push([name, values]);
+        out[key] = { name };
+      } else out[key] = walk(value);
+    }
+    return out;
+  };
+  return { shape: walk(spec) as TopLevelSpec, datasets };
+}
+
+// Parsed vega dataflows by shape, most recently used last. vega-lite's
+// compile and vega's parse cost 15–40 ms a picture; a runtime serves any
+// number of views.
+const RUNTIME_CACHE_SIZE = 4;
+const runtimes = new Map<string, vega.Runtime>();
+
+function runtimeOf(shape: TopLevelSpec, names: readonly string[]): vega.Runtime {
+  const key = JSON.stringify(shape);
+  let runtime = runtimes.get(key);
+  if (runtime) runtimes.delete(key);
+  else {
+    // Empty placeholders: the figures go into each view (view.data) instead.
+    const { spec } = compile({ ...shape, datasets: Object.fromEntries(names.map((name) => [name, []])) } as TopLevelSpec);
+    runtime = vega.parse(spec);
+    if (runtimes.size >= RUNTIME_CACHE_SIZE) runtimes.delete(runtimes.keys().next().value as string);
+  }
+  runtimes.set(key, runtime);
+  return runtime;
+}
+
+/**
  * The chart as SVG text: the step that decides what is drawn, kept apart so
  * a test can read the labels before they become pixels.
  */
 export async function renderDigestChartSvg(input: DigestChartInput): Promise<string> {
-  const { spec } = compile(digestChartSpec(input));
-  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+  const { shape, datasets } = splitData(digestChartSpec(input));
+  const view = new vega.View(runtimeOf(shape, datasets.map(([name]) => name)), { renderer: 'none' });
   try {
+    for (const [name, values] of datasets) view.data(name, values);
     return await view.toSVG();
   } finally {
     view.finalize();
   }
 }
 
+/** The key of an input in the PNG cache: every field, bigints as decimal text. */
+function cacheKey(input: DigestChartInput): string {
+  return JSON.stringify(input, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value));
+}
+
+// The last few pictures, by input: /ringkasan asked again with no new report
+// in between (or the daily digest sent to several chats) costs nothing. About
+// 100 KB a picture.
+const CACHE_SIZE = 8;
+const cache = new Map<string, Buffer>();
+
 /**
  * The digest's chart as a PNG, rendered in-process (vega-lite → vega SVG →
  * resvg) with fonts shipped in node_modules: nothing to install on the
- * server, nothing downloaded at run time.
+ * server, nothing downloaded at run time. resvg parses and rasterises on
+ * libuv's thread pool, so other updates go on meanwhile; only the PNG
+ * encoding runs on the main thread. The same input gives the same bytes, from
+ * the cache when it was drawn lately.
  */
 export async function renderDigestChart(input: DigestChartInput): Promise<Buffer> {
+  const key = cacheKey(input);
+  const hit = cache.get(key);
+  if (hit) {
+    // Most recently used last: the Map keeps insertion order.
+    cache.delete(key);
+    cache.set(key, hit);
+    return Buffer.from(hit);
+  }
+  const png = await renderDigestChartUncached(input);
+  cache.set(key, png);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return Buffer.from(png);
+}
+
+/** The chart drawn afresh, without the cache (for tests and the benchmark). */
+export async function renderDigestChartUncached(input: DigestChartInput): Promise<Buffer> {
   const svg = await renderDigestChartSvg(input);
-  const resvg = new Resvg(svg, {
+  // resvg-js's native binding passes options as JSON: font files by path
+  // (read by resvg on each picture, about 15–40 ms with the text layout);
+  // it has no way to hand it font bytes kept in memory.
+  const image = await renderAsync(svg, {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT },
     fitTo: { mode: 'zoom', value: ZOOM },
     background: 'white',
   });
-  return Buffer.from(resvg.render().asPng());
+  return Buffer.from(image.asPng());
+}
+
+/** How many pictures and dataflows are kept (for tests). */
+export function digestChartCacheSizes(): { pictures: number; dataflows: number } {
+  return { pictures: cache.size, dataflows: runtimes.size };
+}
+
+/** Forgets every kept picture and dataflow: the next render starts from the spec (for tests). */
+export function clearDigestChartCaches(): void {
+  cache.clear();
+  runtimes.clear();
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dayLabel, digestChartSpec, renderDigestChart, renderDigestChartSvg, type DigestChartInput } from '../../src/charts/digest-chart.js';
+import {
+  clearDigestChartCaches,
+  dayLabel,
+  digestChartCacheSizes,
+  digestChartSpec,
+  renderDigestChart, renderDigestChartSvg, renderDigestChartUncached, type DigestChartInput } from '../../src/charts/digest-chart.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -70,7 +75,36 @@ describe('renderDigestChart', () => {
     const a = await renderDigestChart({ ...base, title: 'Misi Dagang AAAA' });
     const b = await renderDigestChart({ ...base, title: 'Misi Dagang BBBB' });
     expect(a.equals(b)).toBe(false);
-    expect(a.equals(await renderDigestChart({ ...base, title: 'Misi Dagang AAAA' }))).toBe(true);
+    expect(a.equals(await renderDigestChartUncached({ ...base, title: 'Misi Dagang AAAA' }))).toBe(true);
+  });
+});
+
+describe('renderDigestChart cache', () => {
+  it('gives the bytes of a fresh render for each of two data sets, in any order, never the other one\'s picture', async () => {
+    const a: DigestChartInput = { ...base, title: 'Misi Dagang Cache A' };
+    // Same shape, other figures: one more report on the last day and another category amount.
+    const b: DigestChartInput = {
+      ...a,
+      days: [...base.days.slice(0, 2), { date: '2026-11-28', ...split(140_000_000n, 1_750_000_000n, 200_000_000n) }],
+      categories: [...base.categories.slice(0, 2), { label: 'Tembakau/rokok', amount: 97_750_000n }],
+    };
+    // Fresh: compiled and parsed from the spec, nothing kept from an earlier picture.
+    clearDigestChartCaches();
+    const freshA = await renderDigestChartUncached(a);
+    clearDigestChartCaches();
+    const freshB = await renderDigestChartUncached(b);
+    expect(freshA.equals(freshB)).toBe(false);
+    // Both have one shape: b is drawn on the dataflow a was drawn on, with b's data.
+    clearDigestChartCaches();
+    for (const [input, fresh] of [[a, freshA], [b, freshB], [a, freshA], [b, freshB], [b, freshB], [a, freshA]] as const) {
+      expect((await renderDigestChart(input)).equals(fresh)).toBe(true);
+    }
+    expect(digestChartCacheSizes()).toEqual({ pictures: 2, dataflows: 1 });
+    // A caller that scribbles on its buffer does not spoil the cached picture.
+    (await renderDigestChart(a)).fill(0);
+    expect((await renderDigestChart(a)).equals(freshA)).toBe(true);
+    // Equal inputs built apart (new bigints, new arrays) are the same picture.
+    expect((await renderDigestChart(structuredClone(b))).equals(freshB)).toBe(true);
   });
 });
 

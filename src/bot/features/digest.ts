@@ -20,9 +20,14 @@ export function createDigestFeature(): Composer<BotContext> {
   feature.command(names('ringkasan'), requireOfficial, async (ctx) => {
     const mission = await ctx.activeMission();
     if (!mission) return say(ctx, ctx.t.common.noActiveMission);
-    await optional(ctx.log, 'sendChatAction', () => ctx.sendChatAction('upload_photo'));
-    const content = await composeDigest(ctx.deps.repos, mission, ctx.deps.now(), ctx.lang, ctx.log);
-    const boardUrl = await boardLink(ctx.deps.repos, mission, ctx.deps.publicUrl);
+    // The chat action's round trip to Telegram and the board's link are
+    // awaited alongside the figures and the chart rather than before and
+    // after them; the chat action still goes out first, the digest after all three.
+    const [, content, boardUrl] = await Promise.all([
+      optional(ctx.log, 'sendChatAction', () => ctx.sendChatAction('upload_photo')),
+      composeDigest(ctx.deps.repos, mission, ctx.deps.now(), ctx.lang, ctx.log),
+      boardLink(ctx.deps.repos, mission, ctx.deps.publicUrl),
+    ]);
     const button = boardUrl ? { text: ctx.t.board.openButton, url: boardUrl } : undefined;
     for (const message of digestMessages(content, BigInt(ctx.chat.id), 'digest', undefined, button)) {
       await ctx.telegram.callApi(message.method, toApiParams(message.method, message.payload, ctx.chat.id) as never);
