@@ -17,6 +17,8 @@ export interface ExportChildResult {
   workbookMs?: number;
   workbookPeakMiB?: number;
   workbookFiles?: number[];
+  workbookBuffersMiB?: number;
+  csvBuffersMiB?: number;
   csvMs?: number;
   csvRawBytes?: number;
   csvFiles?: number[];
@@ -48,5 +50,6 @@ export function printExport(provider: string, { select, stream }: { select: Expo
   const peer = `${s(select.selectMs)} s, ${select.peakMiB.toFixed(0)} MiB`;
   console.log(`| workbook (streamed .xlsx) | ${s(stream.workbookMs)} (${((stream.workbookMs ?? 0) / (select.selectMs ?? 1)).toFixed(1)}× the SELECT) | ${(stream.workbookPeakMiB ?? 0).toFixed(0)} | ${(stream.workbookFiles ?? []).map(mb).join(' + ')} | ${peer} |`);
   console.log(`| CSV (streamed, zipped above 10 MB) | ${s(stream.csvMs)} (${((stream.csvMs ?? 0) / (select.selectMs ?? 1)).toFixed(1)}× the SELECT) | ${stream.peakMiB.toFixed(0)} (whole export) | ${mb(stream.csvRawBytes ?? 0)} raw → ${(stream.csvFiles ?? []).map(mb).join(' + ')} | ${peer} |`);
+  console.log(`Peak Buffer memory (arrayBuffers, sampled every 50 ms): workbook ${(stream.workbookBuffersMiB ?? 0).toFixed(1)} MiB, CSV ${(stream.csvBuffersMiB ?? 0).toFixed(1)} MiB.`);
   console.log(`RSS at the child's start (modules and database loaded): ${stream.startRssMiB.toFixed(0)} MiB; at its end: ${stream.endRssMiB.toFixed(0)} MiB.`);
 }
