@@ -1,6 +1,7 @@
 /**
  * Benchmark part: /ekspor on a seeded mission (default 1,000,000 reports),
- * run in a child process (scripts/bench/export-child.ts) so its peak RSS is
+ * run in a child process (scripts/bench/export-child.ts, with the production
+ * command line's --max-semi-space-size=2) so its peak RSS is
  * the export's own: the streamed workbook and CSV, against the peer of the
  * same run, reading every report through the same keyset-paginated query
  * and dropping it (what the database side alone costs).
@@ -25,7 +26,7 @@ export interface ExportChildResult {
 }
 
 async function child(url: string, missionId: number, mode: 'stream' | 'select'): Promise<ExportChildResult> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/export-child.ts', url, String(missionId), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--max-semi-space-size=2', '--import', 'tsx', 'scripts/bench/export-child.ts', url, String(missionId), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
