@@ -18,6 +18,14 @@ const db = await openDatabase(url!);
 const repo = createExportRepository(db.prisma);
 const mission = await db.prisma.mission.findUniqueOrThrow({ where: { id: Number(missionArg) } });
 const peakMiB = () => process.resourceUsage().maxRSS / 1024;
+// Buffer memory (process.memoryUsage().arrayBuffers) sampled during each step: the compressor's backlog shows here.
+const buffers = { peak: 0 };
+const sampler = setInterval(() => (buffers.peak = Math.max(buffers.peak, process.memoryUsage().arrayBuffers)), 50);
+const takeBuffersMiB = () => {
+  const peak = Math.max(buffers.peak, process.memoryUsage().arrayBuffers) / 1024 / 1024;
+  buffers.peak = 0;
+  return peak;
+};
 const startRss = process.memoryUsage().rss / 1024 / 1024;
 const dir = mkdtempSync(join(tmpdir(), 'misi-bench-export-'));
 const out: Record<string, unknown> = { mode, startRssMiB: startRss };
@@ -46,19 +54,23 @@ try {
     const { streamCsv } = await import('../../src/export/csv-stream.js');
     const generatedAt = new Date();
     const common = { head, lang: 'id' as const, generatedAt, read, dir, maxFileBytes: DEFAULT_EXPORT_LIMITS.maxFileBytes, pageSize: PAGE_SIZE, onProgress: () => undefined };
+    takeBuffersMiB();
     let started = performance.now();
     const workbook = await streamWorkbook(common);
     out['workbookMs'] = performance.now() - started;
     out['workbookPeakMiB'] = peakMiB();
+    out['workbookBuffersMiB'] = takeBuffersMiB();
     out['workbookFiles'] = workbook.parts.map((part) => part.bytes);
     started = performance.now();
     const csv = await streamCsv({ ...common, zipAboveBytes: DEFAULT_EXPORT_LIMITS.zipCsvAboveBytes, entryName: (part) => `reports${part ?? ''}.csv` });
     out['csvMs'] = performance.now() - started;
     out['csvRawBytes'] = csv.rawBytes;
     out['csvFiles'] = csv.files.map((file) => file.bytes);
+    out['csvBuffersMiB'] = takeBuffersMiB();
     out['peakMiB'] = peakMiB();
   }
 } finally {
+  clearInterval(sampler);
   rmSync(dir, { recursive: true, force: true });
   await db.close();
 }

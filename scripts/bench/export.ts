@@ -1,6 +1,7 @@
 /**
  * Benchmark part: /ekspor on a seeded mission (default 1,000,000 reports),
- * run in a child process (scripts/bench/export-child.ts) so its peak RSS is
+ * run in a child process (scripts/bench/export-child.ts, with the production
+ * command line's --max-semi-space-size=2) so its peak RSS is
  * the export's own: the streamed workbook and CSV, against the peer of the
  * same run, reading every report through the same keyset-paginated query
  * and dropping it (what the database side alone costs).
@@ -17,13 +18,15 @@ export interface ExportChildResult {
   workbookMs?: number;
   workbookPeakMiB?: number;
   workbookFiles?: number[];
+  workbookBuffersMiB?: number;
+  csvBuffersMiB?: number;
   csvMs?: number;
   csvRawBytes?: number;
   csvFiles?: number[];
 }
 
 async function child(url: string, missionId: number, mode: 'stream' | 'select'): Promise<ExportChildResult> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/export-child.ts', url, String(missionId), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--max-semi-space-size=2', '--import', 'tsx', 'scripts/bench/export-child.ts', url, String(missionId), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
@@ -48,5 +51,6 @@ export function printExport(provider: string, { select, stream }: { select: Expo
   const peer = `${s(select.selectMs)} s, ${select.peakMiB.toFixed(0)} MiB`;
   console.log(`| workbook (streamed .xlsx) | ${s(stream.workbookMs)} (${((stream.workbookMs ?? 0) / (select.selectMs ?? 1)).toFixed(1)}× the SELECT) | ${(stream.workbookPeakMiB ?? 0).toFixed(0)} | ${(stream.workbookFiles ?? []).map(mb).join(' + ')} | ${peer} |`);
   console.log(`| CSV (streamed, zipped above 10 MB) | ${s(stream.csvMs)} (${((stream.csvMs ?? 0) / (select.selectMs ?? 1)).toFixed(1)}× the SELECT) | ${stream.peakMiB.toFixed(0)} (whole export) | ${mb(stream.csvRawBytes ?? 0)} raw → ${(stream.csvFiles ?? []).map(mb).join(' + ')} | ${peer} |`);
+  console.log(`Peak Buffer memory (arrayBuffers, sampled every 50 ms): workbook ${(stream.workbookBuffersMiB ?? 0).toFixed(1)} MiB, CSV ${(stream.csvBuffersMiB ?? 0).toFixed(1)} MiB.`);
   console.log(`RSS at the child's start (modules and database loaded): ${stream.startRssMiB.toFixed(0)} MiB; at its end: ${stream.endRssMiB.toFixed(0)} MiB.`);
 }

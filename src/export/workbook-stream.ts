@@ -47,17 +47,33 @@ const BUDGET_SHARE = 0.9;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A stream's queued bytes: exceljs and archiver use readable-stream 2, whose streams have no `writableLength`. */
+interface QueuedStream {
+  writableLength?: number;
+  _writableState?: { length?: number };
+  _readableState?: { length?: number };
+}
+
+export function queuedBytes(stream: QueuedStream): number {
+  const writable = typeof stream.writableLength === 'number' ? stream.writableLength : (stream._writableState?.length ?? 0);
+  return writable + (stream._readableState?.length ?? 0);
+}
+
 /**
  * Bytes written into the workbook but not yet in the file: exceljs's sheet
- * buffer, the zip entry's pending writes and the file's own queue. exceljs
- * streams without backpressure, so the writer waits on these itself, or a
- * fast database would pile the rows up in memory ahead of the compressor.
+ * buffer, the zip entry's pending writes (archiver's PassThrough before the
+ * deflater: both its write queue and its read side) and the file's own
+ * queue. exceljs streams without backpressure, so the writer waits on these
+ * itself, or a fast database would pile the rows up in memory ahead of the
+ * compressor. The entry's stream is readable-stream 2, which has no
+ * `writableLength`: counting only that, the whole sheet's XML waited in
+ * memory (about 0.5 MB a thousand rows, without bound).
  */
-function backlog(sheet: ExcelJS.Worksheet, file: NodeJS.WritableStream & { writableLength: number }): number {
-  const buffer = (sheet as unknown as { stream?: { buffers?: { length: number }[]; pipes?: { writableLength?: number }[] } }).stream;
+export function backlog(sheet: ExcelJS.Worksheet, file: NodeJS.WritableStream & { writableLength: number }): number {
+  const buffer = (sheet as unknown as { stream?: { buffers?: { length: number }[]; pipes?: QueuedStream[] } }).stream;
   let bytes = file.writableLength;
   for (const each of buffer?.buffers ?? []) bytes += each.length;
-  for (const pipe of buffer?.pipes ?? []) bytes += pipe.writableLength ?? 0;
+  for (const pipe of buffer?.pipes ?? []) bytes += queuedBytes(pipe);
   return bytes;
 }
 
