@@ -14,16 +14,12 @@
  * (scripts/bench/ringkasan.ts, on dist/ too; `--ringkasan-reports N`,
  * `--ringkasan-runs N`); `--only ingest|figures|start|board|search|export|ringkasan` runs one.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/database.js';
-import { applyMigrations } from '../../src/db/migrations.js';
 import type { Provider } from '../../src/db/schema-files.js';
 import { benchFigures, seedMission, type FigureRow } from './figures.js';
 import { ingestOptionsFromArgs, runIngestBench } from './ingest.js';
 import { benchRingkasan, printRingkasan } from './ringkasan.js';
+import { scratchDatabase } from './scratch.js';
 import { BARE_COMMAND, BOT_COMMAND, benchStart, printStart } from './start.js';
 import { benchExport, printExport } from './export.js';
 import { run as runSearchBench, type SearchBenchResult } from './search.js';
@@ -35,31 +31,11 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-/** A fresh migrated database of its own, and how to get rid of it. */
-async function scratchDatabase(provider: Provider, adminUrl?: string): Promise<{ db: Database; url: string; drop: () => Promise<void> }> {
-  if (provider === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'misi-bench-'));
-    const url = `file:${join(dir, 'bench.db')}`;
-    await applyMigrations(url);
-    const db = await openDatabase(url);
-    return { db, url, drop: async () => (await db.close(), rmSync(dir, { recursive: true, force: true })) };
-  }
-  const name = `misi_bench_${process.pid}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl!);
-  url.pathname = `/${name}`;
-  await applyMigrations(url.toString());
-  const db = await openDatabase(url.toString());
-  return { db, url: url.toString(), drop: async () => (await db.close(), await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)) };
+/** A fresh migrated database of its own, opened, and how to get rid of it. */
+async function openScratch(provider: Provider, adminUrl?: string): Promise<{ db: Database; url: string; drop: () => Promise<void> }> {
+  const scratch = await scratchDatabase(provider, adminUrl, 'figures');
+  const db = await openDatabase(scratch.url);
+  return { db, url: scratch.url, drop: async () => (await db.close(), await scratch.drop()) };
 }
 
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0));
@@ -85,7 +61,7 @@ if (!postgresUrl) console.log('PostgreSQL skipped: set BENCH_POSTGRES_URL (or TE
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (only === undefined || only === 'ingest') await runIngestBench(ingestOptionsFromArgs());
 for (const provider of only === undefined || only === 'figures' ? providers : []) {
-  const { db, drop } = await scratchDatabase(provider, postgresUrl);
+  const { db, drop } = await openScratch(provider, postgresUrl);
   try {
     const seeded = await seedMission(db, reports);
     console.log(`\n${provider}: generated ${reports.toLocaleString('en')} reports in ${(seeded.insertMs / 1000).toFixed(1)} s; db:rebuild-totals over them took ${(seeded.rebuildMs / 1000).toFixed(1)} s`);
@@ -96,7 +72,7 @@ for (const provider of only === undefined || only === 'figures' ? providers : []
 }
 for (const provider of only === undefined || only === 'export' ? providers : []) {
   const exportReports = option('reports', 1_000_000);
-  const { db, url, drop } = await scratchDatabase(provider, postgresUrl);
+  const { db, url, drop } = await openScratch(provider, postgresUrl);
   try {
     const seeded = await seedMission(db, exportReports);
     console.log(`\n${provider}: generated ${exportReports.toLocaleString('en')} reports in ${(seeded.insertMs / 1000).toFixed(1)} s; db:rebuild-totals over them took ${(seeded.rebuildMs / 1000).toFixed(1)} s`);

@@ -21,10 +21,7 @@
  * names a server the bench may create and drop databases on.
  */
 import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
@@ -37,6 +34,7 @@ import type { Provider } from '../../src/db/schema-files.js';
 import { createLogger } from '../../src/logger.js';
 import { BotApiSimulator, type SimCall, type SimUser } from '../../src/simulator/index.js';
 import { seedMission } from './figures.js';
+import { scratchDatabase, type Scratch } from './scratch.js';
 
 export interface IngestOptions {
   providers: readonly Provider[];
@@ -133,33 +131,6 @@ function patchDrivers(): void {
 
 // -------------------------------------------------------------- databases
 
-interface Scratch {
-  url: string;
-  drop(): Promise<void>;
-}
-
-async function scratchDatabase(provider: Provider, adminUrl: string | undefined, label: string): Promise<Scratch> {
-  if (provider === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), `misi-bench-${label}-`));
-    return { url: `file:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  if (!adminUrl) throw new Error('PostgreSQL needs BENCH_POSTGRES_URL or TEST_POSTGRES_URL');
-  const name = `misi_bench_${label}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -181,7 +152,7 @@ function simUsers(sim: BotApiSimulator, count: number): SimUser[] {
 async function startBotSubject(provider: Provider, adminUrl: string | undefined, users: number, seedReports = 0, log?: (line: string) => void, synchronous?: string): Promise<Subject & { app: App }> {
   const sim = new BotApiSimulator({ token: TOKEN });
   const apiRoot = await sim.start();
-  const database = await scratchDatabase(provider, adminUrl, 'bot');
+  const database = await scratchDatabase(provider, adminUrl, 'bot', { migrate: false });
   const port = await freePort();
   const webhookUrl = `http://127.0.0.1:${port}/telegram/hook`;
   const config = configSchema.parse({
@@ -272,7 +243,7 @@ async function startBareSubject(provider: Provider, adminUrl: string | undefined
   let record: ((updateId: number, payload: string) => Promise<unknown>) | undefined;
   let closeDb = async (): Promise<void> => undefined;
   if (insert) {
-    const database = await scratchDatabase(provider, adminUrl, 'peer');
+    const database = await scratchDatabase(provider, adminUrl, 'peer', { migrate: false });
     const create = 'CREATE TABLE seen (update_id BIGINT PRIMARY KEY, payload TEXT NOT NULL)';
     if (provider === 'sqlite') {
       const db = new BetterSqlite3(database.url.replace(/^file:/, ''));

@@ -12,13 +12,12 @@
  * after the last.
  */
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { openDatabase } from '../../src/db/database.js';
-import { applyMigrations } from '../../src/db/migrations.js';
 import type { Provider } from '../../src/db/schema-files.js';
 import { BotApiSimulator, type SimUser } from '../../src/simulator/index.js';
-import { PROCESS_TOKEN, followInbox, freePort, launchBot, tempDir, terminate, type BotProcess } from '../../test/process/process-helpers.js';
+import { PROCESS_TOKEN, followInbox, freePort, launchBot, terminate, type BotProcess } from '../../test/process/process-helpers.js';
 import { seedMission } from './figures.js';
+import { scratchDatabase } from './scratch.js';
 
 const OFFICIAL_ID = 9_000_001;
 
@@ -36,30 +35,6 @@ export function memoryOf(pid: number): Memory {
 interface Sample {
   photoMs: number;
   lastMs: number;
-}
-
-/** A fresh migrated database (a temporary SQLite file or a PostgreSQL database of its own), its URL, and how to drop it. */
-async function scratch(provider: Provider, label: string, adminUrl?: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (provider === 'sqlite') {
-    const dir = await tempDir();
-    await applyMigrations(dir.databaseUrl);
-    return { url: dir.databaseUrl, drop: dir.remove };
-  }
-  const name = `misi_bench_ringkasan_${label}_${process.pid}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl!);
-  url.pathname = `/${name}`;
-  await applyMigrations(url.toString());
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 /** The date `days` before today in Jakarta, as YYYY-MM-DD: the seeded mission's five days end today. */
@@ -84,7 +59,7 @@ interface Subject {
 }
 
 async function prepare(provider: Provider, reports: number, label: string, adminUrl?: string): Promise<Subject> {
-  const { url, drop } = await scratch(provider, label, adminUrl);
+  const { url, drop } = await scratchDatabase(provider, adminUrl, `ringkasan_${label}`);
   const db = await openDatabase(url);
   let seeded: Awaited<ReturnType<typeof seedMission>>;
   try {
