@@ -4,11 +4,9 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
 import { Zip, ZipDeflate } from 'fflate';
-import type { ExportHead } from '../domain/export.js';
-import type { Lang } from '../domain/entities.js';
 import { catalogue } from '../i18n/index.js';
 import { BOM, csvHeader, csvLine } from './csv.js';
-import type { ReportReader, WrittenPart } from './workbook-stream.js';
+import type { ExportStreamOptions, WrittenPart } from './workbook-stream.js';
 
 export interface CsvFile extends WrittenPart {
   /** A ZIP file holding one CSV (named `entryName`). */
@@ -21,18 +19,9 @@ export interface StreamedCsv {
   rawBytes: number;
 }
 
-export interface CsvStreamOptions {
-  head: ExportHead;
-  lang: Lang;
-  generatedAt: Date;
-  read: ReportReader;
-  dir: string;
-  /** No file may be larger (Telegram takes 50 MB from a bot). */
-  maxFileBytes: number;
+export interface CsvStreamOptions extends ExportStreamOptions {
   /** A CSV larger than this is sent zipped: a fraction of the download on a phone, and one tap to open. */
   zipAboveBytes: number;
-  pageSize: number;
-  onProgress: (rowsDone: number) => void;
   /** The name of the CSV inside the ZIP: the whole file, or part `n`. */
   entryName: (part?: number) => string;
 }

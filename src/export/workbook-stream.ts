@@ -24,19 +24,23 @@ export interface StreamedWorkbook {
   textAmounts: number;
 }
 
-export interface WorkbookStreamOptions {
+/** What both streamed files (the workbook and the CSV) are written from. */
+export interface ExportStreamOptions {
   head: ExportHead;
   lang: Lang;
   generatedAt: Date;
   read: ReportReader;
   /** Where the part files go (a private temporary folder). */
   dir: string;
-  /** No file may be larger: the workbook is split by report ranges into parts below it. */
+  /** No file may be larger (Telegram takes 50 MB from a bot): what is larger is split into parts below it. */
   maxFileBytes: number;
+  /** Reports read per page. */
   pageSize: number;
   /** Reports written so far, for the progress message (a part written again counts its rows once). */
   onProgress: (rowsDone: number) => void;
 }
+
+export type WorkbookStreamOptions = ExportStreamOptions;
 
 // How many rows are written between looks at the file's size and the write backlog.
 const CHUNK_ROWS = 500;
